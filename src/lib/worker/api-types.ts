@@ -84,3 +84,20 @@ export interface ExportRequest extends DashboardRequest {
 }
 
 export type { ReportEntry };
+
+/** The worker's API as the UI sees it (through Comlink every call is async). */
+export interface AnalyticsApi {
+	/** Read the head of a file (gzip is decompressed) and detect its shape and mapping. */
+	previewFile(file: Blob, name: string, options: ImportOptions): Promise<PreviewResponse>;
+	/** Parse, normalise and store a whole file as a new dataset; progress at most every ~100 ms. */
+	importFile(req: ImportRequest, onProgress?: (p: ImportProgress) => void): Promise<ImportResponse>;
+	/** Stop the running import; nothing already stored is touched. */
+	cancelImport(): Promise<void>;
+	listDatasets(): Promise<DatasetMeta[]>;
+	deleteDataset(id: string): Promise<void>;
+	/** Compute (or reuse) everything the dashboard draws for these settings. */
+	analyse(req: DashboardRequest): Promise<DashboardResult>;
+	/** A table as CSV text, formula-leading text cells neutralised (METRICS.md §8 --safe-csv). */
+	exportTable(req: ExportRequest): Promise<{ fileName: string; csv: string }>;
+	importReport(datasetId: string): Promise<ReportEntry[]>;
+}
