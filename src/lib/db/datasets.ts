@@ -1,0 +1,152 @@
+/**
+ * Reading and writing whole datasets: columnar chunks, dictionaries and the import report.
+ * A save is one transaction, so a failed or cancelled import leaves earlier data as it was.
+ */
+import type { DimensionColumn, OrderData, ReportEntry } from '../core/types';
+import {
+	CHUNK_ROWS,
+	REPORT_CHUNK,
+	type ChunkRecord,
+	type DatasetRecord,
+	type DictionaryRecord,
+	type MandegarDB,
+	type ReportRecord
+} from './schema';
+
+/** Split the columns into chunk records of CHUNK_ROWS rows (copies, so each record owns its buffers). */
+export function buildChunks(datasetId: string, data: OrderData): ChunkRecord[] {
+	const chunks: ChunkRecord[] = [];
+	for (let start = 0, index = 0; start < data.length || index === 0; start += CHUNK_ROWS, index++) {
+		const end = Math.min(data.length, start + CHUNK_ROWS);
+		chunks.push({
+			datasetId,
+			index,
+			length: end - start,
+			customer: data.customer.slice(start, end),
+			order: data.order.slice(start, end),
+			day: data.day.slice(start, end),
+			amount: data.amount.slice(start, end),
+			flags: data.flags.slice(start, end),
+			dims: data.dims.map((d) => d.codes.slice(start, end))
+		});
+		if (end >= data.length) break;
+	}
+	return chunks;
+}
+
+function buildDictionaries(datasetId: string, data: OrderData): DictionaryRecord[] {
+	return [
+		{ datasetId, kind: 'customer', values: data.customerIds },
+		{ datasetId, kind: 'order', values: data.orderIds },
+		...data.dims.map((d, i) => ({ datasetId, kind: `dim:${i}`, values: d.values }))
+	];
+}
+
+function buildReports(datasetId: string, report: ReportEntry[]): ReportRecord[] {
+	const out: ReportRecord[] = [];
+	for (let i = 0; i < report.length; i += REPORT_CHUNK) {
+		out.push({ datasetId, index: out.length, entries: report.slice(i, i + REPORT_CHUNK) });
+	}
+	return out;
+}
+
+/**
+ * Store a dataset in one read-write transaction: either everything lands or nothing does.
+ * `shouldAbort` is checked between writes so a cancel during storing rolls back.
+ */
+export async function saveDataset(
+	db: MandegarDB,
+	record: Omit<DatasetRecord, 'chunks'>,
+	data: OrderData,
+	report: ReportEntry[],
+	onChunk?: (done: number, total: number) => void,
+	shouldAbort?: () => boolean
+): Promise<DatasetRecord> {
+	const chunks = buildChunks(record.id, data);
+	const full: DatasetRecord = { ...record, chunks: chunks.length };
+	await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports], async (tx) => {
+		for (let i = 0; i < chunks.length; i++) {
+			if (shouldAbort?.()) tx.abort();
+			await db.chunks.add(chunks[i]);
+			onChunk?.(i + 1, chunks.length);
+		}
+		await db.dictionaries.bulkAdd(buildDictionaries(record.id, data));
+		await db.reports.bulkAdd(buildReports(record.id, report));
+		if (shouldAbort?.()) tx.abort();
+		// The dataset record is written last: a dataset is listed only once all its parts exist.
+		await db.datasets.add(full);
+	});
+	return full;
+}
+
+/** Reassemble a stored dataset's columns. */
+export async function loadData(db: MandegarDB, id: string): Promise<OrderData> {
+	const meta = await db.datasets.get(id);
+	if (!meta) throw new Error(`Dataset ${id} is not stored in this browser.`);
+	const chunks = await db.chunks.where('[datasetId+index]').between([id, 0], [id, Infinity]).toArray();
+	chunks.sort((a, b) => a.index - b.index);
+	const dicts = await db.dictionaries.where('datasetId').equals(id).toArray();
+	const dict = new Map(dicts.map((d) => [d.kind, d.values]));
+	const n = chunks.reduce((s, c) => s + c.length, 0);
+	const customer = new Int32Array(n);
+	const order = new Int32Array(n);
+	const day = new Int32Array(n);
+	const amount = new Float64Array(n);
+	const flags = new Uint8Array(n);
+	const dimCodes = meta.dimNames.map(() => new Int32Array(n));
+	let at = 0;
+	for (const c of chunks) {
+		customer.set(c.customer, at);
+		order.set(c.order, at);
+		day.set(c.day, at);
+		amount.set(c.amount, at);
+		flags.set(c.flags, at);
+		c.dims.forEach((codes, i) => dimCodes[i]?.set(codes, at));
+		at += c.length;
+	}
+	const dims: DimensionColumn[] = meta.dimNames.map((name, i) => ({
+		name,
+		codes: dimCodes[i],
+		values: dict.get(`dim:${i}`) ?? []
+	}));
+	return {
+		length: n,
+		customer,
+		order,
+		day,
+		amount,
+		flags,
+		customerIds: dict.get('customer') ?? [],
+		orderIds: dict.get('order') ?? [],
+		hasOrderId: meta.hasOrderId,
+		hasAmount: meta.hasAmount,
+		dims
+	};
+}
+
+export async function loadReport(db: MandegarDB, id: string): Promise<ReportEntry[]> {
+	const recs = await db.reports.where('datasetId').equals(id).sortBy('index');
+	return recs.flatMap((r) => r.entries);
+}
+
+export async function listDatasets(db: MandegarDB): Promise<DatasetRecord[]> {
+	return db.datasets.orderBy('createdAt').reverse().toArray();
+}
+
+/** Delete a dataset and all its parts in one transaction. */
+export async function deleteDataset(db: MandegarDB, id: string): Promise<void> {
+	await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports], async () => {
+		await db.datasets.delete(id);
+		await db.chunks.where('datasetId').equals(id).delete();
+		await db.dictionaries.where('datasetId').equals(id).delete();
+		await db.reports.where('datasetId').equals(id).delete();
+	});
+}
+
+export async function updateSettings(
+	db: MandegarDB,
+	id: string,
+	settings: DatasetRecord['settings']
+): Promise<void> {
+	await db.datasets.update(id, { settings });
+}

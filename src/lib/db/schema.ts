@@ -1,0 +1,79 @@
+/**
+ * The IndexedDB schema (Dexie): every version in this one file, newest last. Nothing else in the app
+ * knows table names. A dataset is stored as columnar chunks (ARCHITECTURE.md "Storage").
+ */
+import Dexie, { type Table } from 'dexie';
+import type { AnalysisSettings, ImportFacts, ImportOptions, Mapping, ReportEntry } from '../core/types';
+
+export const DB_NAME = 'mandegar';
+/** Rows per stored chunk: ~50 k rows per record keeps writes near 1 s per million rows. */
+export const CHUNK_ROWS = 50_000;
+/** Report entries per stored record. */
+export const REPORT_CHUNK = 5_000;
+
+export interface DatasetRecord {
+	id: string;
+	name: string;
+	fileName: string;
+	fileSize: number;
+	fileHash: string;
+	createdAt: number;
+	rows: number;
+	chunks: number;
+	hasOrderId: boolean;
+	hasAmount: boolean;
+	/** Names of the dimension columns, in the order of ChunkRecord.dims. */
+	dimNames: string[];
+	mapping: Mapping;
+	options: ImportOptions;
+	facts: ImportFacts;
+	settings: AnalysisSettings;
+	/** Storage layout version of this dataset's records. */
+	layout: number;
+}
+
+export interface ChunkRecord {
+	datasetId: string;
+	index: number;
+	length: number;
+	customer: Int32Array;
+	order: Int32Array;
+	day: Int32Array;
+	amount: Float64Array;
+	flags: Uint8Array;
+	dims: Int32Array[];
+}
+
+/** Distinct strings of a text column; the ints in chunks index into them. */
+export interface DictionaryRecord {
+	datasetId: string;
+	/** 'customer', 'order' or 'dim:<n>'. */
+	kind: string;
+	values: string[];
+}
+
+export interface ReportRecord {
+	datasetId: string;
+	index: number;
+	entries: ReportEntry[];
+}
+
+export class MandegarDB extends Dexie {
+	datasets!: Table<DatasetRecord, string>;
+	chunks!: Table<ChunkRecord, [string, number]>;
+	dictionaries!: Table<DictionaryRecord, [string, string]>;
+	reports!: Table<ReportRecord, [string, number]>;
+
+	constructor(name = DB_NAME) {
+		super(name);
+		this.version(1).stores({
+			datasets: 'id, createdAt, fileHash',
+			chunks: '[datasetId+index], datasetId',
+			dictionaries: '[datasetId+kind], datasetId',
+			reports: '[datasetId+index], datasetId'
+		});
+	}
+}
+
+/** Current storage layout of a dataset's records (bump with a Dexie upgrade when it changes). */
+export const LAYOUT_VERSION = 1;
