@@ -1,0 +1,276 @@
+/**
+ * The headless report (METRICS.md §8), as a function the CLI and the tests share.
+ * Runs the same importer and engine as the app, streaming the file, and writes the report's files.
+ * Exit codes: 0 imported, 2 rejected, 3 an answer is needed, 1 usage or internal error.
+ */
+import { createReadStream, mkdirSync, openSync, readSync, closeSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createGunzip } from 'node:zlib';
+import { computeAnalysis } from '../src/lib/core/analysis.ts';
+import { parseIsoDay } from '../src/lib/core/calendar.ts';
+import { COHORT_COLUMNS, CUSTOMER_COLUMNS, PERIOD_COLUMNS, REPORT_COLUMNS, SEGMENT_COLUMNS, toCsv } from '../src/lib/core/csv-out.ts';
+import { createImporter, previewBytes } from '../src/lib/core/import/index.ts';
+import {
+	DEFAULT_WINDOW,
+	FIELDS,
+	type AnalysisSettings,
+	type CalendarKind,
+	type Field,
+	type Granularity,
+	type ImportFacts,
+	type ImportOptions,
+	type Mapping
+} from '../src/lib/core/types.ts';
+
+const PREVIEW_BYTES = 1 << 20;
+const USAGE = `usage: npm run report -- <file> --out <dir> [options]
+  --granularity week|month|quarter|year   --window N   --calendar gregorian|persian   --as-of YYYY-MM-DD
+  mapping (header name or 0-based index): --customer --order --date --amount --quantity --unit-price
+      --product --category --location --channel --discount --status
+  answers: --date-order dmy|mdy  --decimal point|comma  --header N | --no-header  --encoding LABEL
+  defaults: --duplicates skip|keep  --c-prefix-returns on|off
+  extras: --safe-csv  (--predict-weeks N, --breakdown COL, --breakdown-top N: not yet available)`;
+
+class UsageError extends Error {}
+
+const FIELD_FLAGS: Record<string, Field> = {
+	customer: 'customer_id',
+	order: 'order_id',
+	date: 'date',
+	amount: 'amount',
+	quantity: 'quantity',
+	'unit-price': 'unit_price',
+	product: 'product',
+	category: 'category',
+	location: 'location',
+	channel: 'channel',
+	discount: 'discount',
+	status: 'status'
+};
+
+interface Args {
+	file: string;
+	out: string;
+	settings: AnalysisSettings;
+	options: ImportOptions;
+	mapping: Partial<Record<Field, string>>;
+	safe: boolean;
+}
+
+function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[]): T {
+	if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${v}")`);
+	return v as T;
+}
+
+function parseArgs(argv: string[]): Args {
+	let file: string | undefined;
+	let out: string | undefined;
+	let granularity: Granularity = 'month';
+	let window: number | undefined;
+	let calendar: CalendarKind = 'gregorian';
+	let asOf: number | null = null;
+	const options: ImportOptions = {};
+	const mapping: Partial<Record<Field, string>> = {};
+	let safe = false;
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		if (!a.startsWith('--')) {
+			if (file) throw new UsageError(`unexpected argument "${a}"`);
+			file = a;
+			continue;
+		}
+		const [flag, inline] = a.slice(2).split(/=(.*)/s, 2);
+		const takesNoValue = flag === 'no-header' || flag === 'safe-csv';
+		const value = takesNoValue ? '' : (inline ?? argv[++i]);
+		if (!takesNoValue && value === undefined) throw new UsageError(`--${flag} needs a value`);
+		switch (flag) {
+			case 'out': out = value; break;
+			case 'granularity': granularity = oneOf('--granularity', value, ['week', 'month', 'quarter', 'year'] as const); break;
+			case 'window': {
+				window = Number(value);
+				if (!Number.isInteger(window) || window < 1) throw new UsageError('--window must be a whole number ≥ 1');
+				break;
+			}
+			case 'calendar': calendar = oneOf('--calendar', value, ['gregorian', 'persian'] as const); break;
+			case 'as-of': {
+				const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? parseIsoDay(value) : null;
+				if (d === null || Number.isNaN(d)) throw new UsageError('--as-of must be a date YYYY-MM-DD');
+				asOf = d;
+				break;
+			}
+			case 'date-order': options.dateOrder = oneOf('--date-order', value, ['dmy', 'mdy'] as const); break;
+			case 'decimal': options.decimal = oneOf('--decimal', value, ['point', 'comma'] as const) === 'point' ? '.' : ','; break;
+			case 'header': {
+				const n = Number(value);
+				if (!Number.isInteger(n) || n < 1) throw new UsageError('--header must be a 1-based line number');
+				options.headerLine = n;
+				break;
+			}
+			case 'no-header': options.headerLine = null; break;
+			case 'encoding': options.encoding = value; break;
+			case 'duplicates': options.duplicates = oneOf('--duplicates', value, ['skip', 'keep'] as const); break;
+			case 'c-prefix-returns': options.cPrefixReturns = oneOf('--c-prefix-returns', value, ['on', 'off'] as const) === 'on'; break;
+			case 'safe-csv': safe = true; break;
+			case 'predict-weeks':
+			case 'breakdown':
+			case 'breakdown-top':
+				throw new UsageError(`--${flag} is not available yet in this version`);
+			default: {
+				const field = FIELD_FLAGS[flag];
+				if (!field) throw new UsageError(`unknown option --${flag}`);
+				mapping[field] = value;
+			}
+		}
+	}
+	if (!file) throw new UsageError('no input file given');
+	if (!out) throw new UsageError('--out <dir> is required');
+	const settings: AnalysisSettings = { granularity, window: window ?? DEFAULT_WINDOW[granularity], calendar, asOf };
+	return { file, out, settings, options, mapping, safe };
+}
+
+function readHead(file: string): Promise<Uint8Array> {
+	if (!/\.gz$/i.test(file)) {
+		const fd = openSync(file, 'r');
+		try {
+			const buf = new Uint8Array(Math.min(PREVIEW_BYTES, statSync(file).size));
+			const n = readSync(fd, buf, 0, buf.length, 0);
+			return Promise.resolve(buf.subarray(0, n));
+		} finally {
+			closeSync(fd);
+		}
+	}
+	return new Promise((resolve, reject) => {
+		const parts: Buffer[] = [];
+		let n = 0;
+		const s = createReadStream(file).pipe(createGunzip());
+		s.on('data', (c: Buffer) => {
+			parts.push(c);
+			n += c.length;
+			if (n >= PREVIEW_BYTES) s.destroy();
+		});
+		s.on('close', () => resolve(new Uint8Array(Buffer.concat(parts).subarray(0, PREVIEW_BYTES))));
+		s.on('error', reject);
+	});
+}
+
+/** Resolve --customer etc. (a header name or a 0-based index) against the detected headers. */
+function resolveMapping(given: Partial<Record<Field, string>>, headers: string[], detected: Mapping): Mapping {
+	const mapping: Mapping = { ...detected };
+	for (const field of FIELDS) {
+		const v = given[field];
+		if (v === undefined) continue;
+		let col = headers.findIndex((h) => h === v);
+		if (col < 0) col = headers.findIndex((h) => h.toLowerCase() === v.toLowerCase());
+		if (col < 0 && /^\d+$/.test(v)) col = Number(v);
+		if (col < 0 || col >= Math.max(headers.length, 1)) throw new UsageError(`--${Object.keys(FIELD_FLAGS).find((k) => FIELD_FLAGS[k] === field)} "${v}" is not a column of this file (columns: ${headers.join(', ')})`);
+		// A column given explicitly is taken away from any field it was auto-detected for.
+		for (const f of FIELDS) if (mapping[f] === col && given[f] === undefined) delete mapping[f];
+		mapping[field] = col;
+	}
+	if (given.amount === undefined && (given.quantity !== undefined || given.unit_price !== undefined)) delete mapping.amount;
+	return mapping;
+}
+
+function writeJson(path: string, value: unknown) {
+	writeFileSync(path, JSON.stringify(value, null, 1) + '\n');
+}
+
+function importKeys(facts: ImportFacts) {
+	return {
+		outcome: facts.outcome,
+		warnings: facts.warnings,
+		question: facts.question,
+		rows_imported: facts.rows_imported,
+		rows_rejected: facts.rows_rejected,
+		duplicate_rows: facts.duplicate_rows,
+		encoding: facts.encoding,
+		delimiter: facts.delimiter,
+		decimal: facts.decimal,
+		date_order: facts.date_order,
+		header_line: facts.header_line
+	};
+}
+
+/** Run the report for these command-line arguments; resolves to the exit code. */
+export async function runReport(argv: string[], log: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<number> {
+	try {
+		return await report(argv, log);
+	} catch (e) {
+		if (e instanceof UsageError) log(`${e.message}\n\n${USAGE}`);
+		else log(`internal error: ${(e as Error).stack ?? e}`);
+		return 1;
+	}
+}
+
+async function report(argv: string[], log: (line: string) => void): Promise<number> {
+	const args = parseArgs(argv);
+	if (!existsSync(args.file)) throw new UsageError(`${args.file}: no such file`);
+	mkdirSync(args.out, { recursive: true });
+	const fileName = args.file.split(/[\\/]/).pop() ?? args.file;
+
+	const head = await readHead(args.file);
+	const preview = previewBytes(head, fileName, args.options);
+	if (!preview.ok) {
+		log(`${fileName}: ${preview.reason}`);
+		writeJson(join(args.out, 'summary.json'), { outcome: 'reject', reject_reason: preview.reason, rows_imported: 0, rows_rejected: 0 });
+		return 2;
+	}
+	const p = preview.preview;
+	// Questions only the preview can raise (is line 1 a header? which encoding?) need an answer first.
+	const early = p.questions.find((q) => q.kind === 'header' || q.kind === 'encoding' || q.kind === 'mapping');
+	if (early) {
+		writeJson(join(args.out, 'summary.json'), { outcome: 'needs-answer', question: early, rows_imported: 0, rows_rejected: 0 });
+		log(`${fileName}: an answer is needed: ${early.message}`);
+		return 3;
+	}
+	const mapping = resolveMapping(args.mapping, p.headers, p.mapping);
+	const options: ImportOptions = {
+		...args.options,
+		encoding: args.options.encoding ?? p.encoding,
+		delimiter: args.options.delimiter ?? p.delimiter,
+		headerLine: args.options.headerLine !== undefined ? args.options.headerLine : p.headerLine
+	};
+	const importer = createImporter({ fileName, mapping, options });
+	const total = statSync(args.file).size;
+	let read = 0;
+	let lastLog = 0;
+	await new Promise<void>((resolve, reject) => {
+		const raw = createReadStream(args.file, { highWaterMark: 1 << 20 });
+		raw.on('data', (c) => {
+			read += (c as Buffer).length;
+			const now = Date.now();
+			if (now - lastLog > 1000) {
+				lastLog = now;
+				log(`reading ${fileName}: ${Math.round((read / total) * 100)} %`);
+			}
+		});
+		const s = /\.gz$/i.test(args.file) ? raw.pipe(createGunzip()) : raw;
+		s.on('data', (c: Buffer) => importer.push(new Uint8Array(c.buffer, c.byteOffset, c.length)));
+		s.on('end', () => resolve());
+		s.on('error', reject);
+		raw.on('error', reject);
+	});
+	const result = importer.finish();
+	const facts = result.facts;
+	if (facts.outcome === 'needs-answer') {
+		writeJson(join(args.out, 'summary.json'), importKeys(facts));
+		log(`${fileName}: an answer is needed: ${facts.question?.message ?? ''}`);
+		return 3;
+	}
+	if (facts.outcome === 'reject' || !result.data) {
+		writeJson(join(args.out, 'summary.json'), { ...importKeys(facts), rows_imported: 0, rows_rejected: 0 });
+		log(`${fileName}: ${facts.reject_reason ?? 'nothing could be imported'}`);
+		return 2;
+	}
+	log(`analysing ${result.data.length} rows`);
+	const a = computeAnalysis(result.data, args.settings);
+	writeFileSync(join(args.out, 'periods.csv'), toCsv(PERIOD_COLUMNS, a.periods, args.safe));
+	writeFileSync(join(args.out, 'cohorts.csv'), toCsv(COHORT_COLUMNS, a.cohorts, args.safe));
+	writeFileSync(join(args.out, 'customers.csv'), toCsv(CUSTOMER_COLUMNS, a.customers, args.safe));
+	writeFileSync(join(args.out, 'segments.csv'), toCsv(SEGMENT_COLUMNS, a.segments, args.safe));
+	writeFileSync(join(args.out, 'import-report.csv'), toCsv(REPORT_COLUMNS, result.report, args.safe));
+	writeJson(join(args.out, 'summary.json'), { ...importKeys(facts), ...a.data, ...a.metrics });
+	log(`wrote ${args.out}`);
+	return 0;
+}
+
