@@ -150,3 +150,7 @@ export async function updateSettings(
 ): Promise<void> {
 	await db.datasets.update(id, { settings });
 }
+
+export async function getDataset(db: MandegarDB, id: string): Promise<DatasetRecord | undefined> {
+	return db.datasets.get(id);
+}

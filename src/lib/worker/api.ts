@@ -8,7 +8,7 @@ import { toCsv, COHORT_COLUMNS, CUSTOMER_COLUMNS, PERIOD_COLUMNS, REPORT_COLUMNS
 import { ByteHasher } from '../core/hash';
 import { createImporter, previewBytes } from '../core/import';
 import { defaultSettings, type Analysis, type AnalysisSettings, type OrderData } from '../core/types';
-import { deleteDataset, listDatasets, loadData, loadReport, saveDataset, updateSettings } from '../db/datasets';
+import { deleteDataset, getDataset, listDatasets, loadData, loadReport, saveDataset, updateSettings } from '../db/datasets';
 import { LAYOUT_VERSION, type DatasetRecord, type MandegarDB } from '../db/schema';
 import type {
 	AnalyticsApi,
@@ -240,7 +240,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 		async analyse(req: DashboardRequest): Promise<DashboardResult> {
 			const t0 = performance.now();
 			const a = await analysisFor(req);
-			const meta = await db.datasets.get(req.datasetId);
+			const meta = await getDataset(db, req.datasetId);
 			if (!meta) throw new Error('This dataset is no longer stored.');
 			await updateSettings(db, req.datasetId, req.settings);
 			return {
@@ -257,7 +257,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 		},
 
 		async exportTable(req: ExportRequest) {
-			const meta = await db.datasets.get(req.datasetId);
+			const meta = await getDataset(db, req.datasetId);
 			const base = meta?.name ?? 'mandegar';
 			if (req.table === 'import-report') {
 				const report = await loadReport(db, req.datasetId);
