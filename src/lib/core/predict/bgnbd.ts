@@ -1,0 +1,118 @@
+/** The BG/NBD model of Fader, Hardie & Lee (2005, "Counting your customers the easy way"): likelihood, fit and predictions (METRICS.md §7), time in weeks. */
+import { minimisePositive } from './optimise';
+import type { MinimiseOptions } from './optimise';
+import { expitNeg, hyp2f1, lgamma, logAddExp } from './special';
+
+export interface BgNbdParams {
+	r: number;
+	alpha: number;
+	a: number;
+	b: number;
+}
+
+export interface BgNbdFit extends BgNbdParams {
+	/** Σ of the per-customer log-likelihoods at the fitted parameters (FHL 2005 eq. 6). */
+	logLikelihood: number;
+	converged: boolean;
+	evaluations: number;
+}
+
+function checkLengths(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>): void {
+	if (x.length !== tx.length || x.length !== T.length) throw new Error('frequency, recency and T must have the same length');
+}
+
+/**
+ * Log-likelihood of one customer, FHL (2005) eq. 6 in the log-space form of section 7 (and lifetimes):
+ * ln L = A₁ + A₂ + ln(e^A₃ + δ(x>0) e^A₄) with
+ * A₁ = lnΓ(r+x) − lnΓ(r) + r ln α, A₂ = lnΓ(a+b) + lnΓ(b+x) − lnΓ(b) − lnΓ(a+b+x),
+ * A₃ = −(r+x) ln(α+T), A₄ = ln a − ln(b+x−1) − (r+x) ln(α+tₓ).
+ */
+export function bgNbdLogLikelihoodOne(p: BgNbdParams, x: number, tx: number, T: number): number {
+	const { r, alpha, a, b } = p;
+	const a1 = lgamma(r + x) - lgamma(r) + r * Math.log(alpha);
+	const a2 = lgamma(a + b) + lgamma(b + x) - lgamma(b) - lgamma(a + b + x);
+	const a3 = -(r + x) * Math.log(alpha + T);
+	const a4 = x > 0 ? Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx) : -Infinity;
+	return a1 + a2 + logAddExp(a3, a4);
+}
+
+/** Σ over customers of the BG/NBD log-likelihood (FHL 2005 eq. 6); x repeat purchases, tx recency and T age in weeks. */
+export function bgNbdLogLikelihood(p: BgNbdParams, x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>): number {
+	checkLengths(x, tx, T);
+	let sum = 0;
+	for (let i = 0; i < x.length; i++) sum += bgNbdLogLikelihoodOne(p, x[i], tx[i], T[i]);
+	return sum;
+}
+
+/**
+ * Maximum-likelihood fit of BG/NBD (METRICS.md §7) over log-parameters with the restarted Nelder–Mead of optimise.ts.
+ * Customers with the same (x, tₓ, T) are pooled and weighted, which does not change the likelihood (lifetimes' `weights`).
+ */
+export function fitBgNbd(
+	x: ArrayLike<number>,
+	tx: ArrayLike<number>,
+	T: ArrayLike<number>,
+	options: MinimiseOptions = {}
+): BgNbdFit {
+	checkLengths(x, tx, T);
+	if (x.length === 0) throw new Error('fitBgNbd needs at least one customer');
+	const patterns = new Map<string, { x: number; tx: number; T: number; w: number }>();
+	for (let i = 0; i < x.length; i++) {
+		if (!(x[i] >= 0 && tx[i] >= 0 && T[i] >= tx[i])) throw new Error(`invalid customer ${i}: need 0 ≤ x, 0 ≤ recency ≤ T`);
+		const key = `${x[i]}|${tx[i]}|${T[i]}`;
+		const hit = patterns.get(key);
+		if (hit) hit.w++;
+		else patterns.set(key, { x: x[i], tx: tx[i], T: T[i], w: 1 });
+	}
+	const rows = [...patterns.values()];
+	const negLl = ([r, alpha, a, b]: number[]) => {
+		const p = { r, alpha, a, b };
+		let s = 0;
+		for (const row of rows) s += row.w * bgNbdLogLikelihoodOne(p, row.x, row.tx, row.T);
+		return -s;
+	};
+	// Start: r = a = b = 1 as lifetimes does, α at the mean age so the rate starts on the data's time scale.
+	let meanT = 0;
+	for (let i = 0; i < T.length; i++) meanT += T[i] / T.length;
+	const res = minimisePositive(negLl, [1, Math.max(meanT, 1e-3), 1, 1], options);
+	const [r, alpha, a, b] = res.x;
+	return { r, alpha, a, b, logLikelihood: -res.value, converged: res.converged, evaluations: res.evaluations };
+}
+
+/**
+ * P(alive | x, tₓ, T) (Fader, Hardie & Lee 2008 note "Computing P(alive) using the BG/NBD model", FHL 2005 eq. 13):
+ * 1 / (1 + δ(x>0) · a/(b+x−1) · ((α+T)/(α+tₓ))^(r+x)); 1 for a customer without repeat purchases.
+ */
+export function probabilityAlive(p: BgNbdParams, x: number, tx: number, T: number): number {
+	if (x <= 0) return 1;
+	const logDiv = (p.r + x) * Math.log((p.alpha + T) / (p.alpha + tx)) + Math.log(p.a / (p.b + x - 1));
+	return expitNeg(logDiv);
+}
+
+/**
+ * Conditional expected number of repeat purchases in the next t weeks, FHL (2005) eq. 10 (lifetimes'
+ * `conditional_expected_number_of_purchases_up_to_time`):
+ * [(a+b+x−1)/(a−1)] · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))] / [1 + δ(x>0) a/(b+x−1) ((α+T)/(α+tₓ))^(r+x)].
+ * The ratio (a+b+x−1)/(a−1) and the bracket change sign together when a < 1, so the product stays positive.
+ */
+export function expectedPurchases(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
+	if (t <= 0) return 0;
+	const { r, alpha, a, b } = p;
+	const z = t / (alpha + T + t);
+	const logHyp = Math.log(hyp2f1(r + x, b + x, a + b + x - 1, z));
+	const first = (a + b + x - 1) / (a - 1);
+	const second = -Math.expm1(logHyp + (r + x) * Math.log((alpha + T) / (alpha + T + t)));
+	return (first * second) * probabilityAlive(p, x, tx, T);
+}
+
+/**
+ * Unconditional expected number of repeat purchases by a new customer in t weeks, FHL (2005) eq. 9
+ * (lifetimes' `expected_number_of_purchases_up_to_time`):
+ * E[X(t)] = [(a+b−1)/(a−1)] · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))].
+ */
+export function expectedPurchasesUnconditional(p: BgNbdParams, t: number): number {
+	if (t <= 0) return 0;
+	const { r, alpha, a, b } = p;
+	const hyp = hyp2f1(r, b, a + b - 1, t / (alpha + t));
+	return ((a + b - 1) / (a - 1)) * -Math.expm1(Math.log(hyp) + r * Math.log(alpha / (alpha + t)));
+}

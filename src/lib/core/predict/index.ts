@@ -1,0 +1,23 @@
+/** The prediction models of METRICS.md §7 (BG/NBD, Gamma-Gamma, predicted CLV) and their numerical helpers. */
+export { minimise, minimisePositive } from './optimise';
+export type { MinimiseOptions, MinimiseResult } from './optimise';
+export { expitNeg, gammaSign, hyp2f1, lbeta, lgamma, logAddExp, logSumExp } from './special';
+export {
+	bgNbdLogLikelihood,
+	bgNbdLogLikelihoodOne,
+	expectedPurchases,
+	expectedPurchasesUnconditional,
+	fitBgNbd,
+	probabilityAlive
+} from './bgnbd';
+export type { BgNbdFit, BgNbdParams } from './bgnbd';
+export {
+	WEEKS_PER_MONTH,
+	expectedAverageValue,
+	fitGammaGamma,
+	gammaGammaLogLikelihoodOne,
+	predictedClv,
+	valueOfExpectedPurchases,
+	weeklyRateFromMonthly
+} from './gamma-gamma';
+export type { GammaGammaFit, GammaGammaParams } from './gamma-gamma';
