@@ -90,29 +90,38 @@ export function probabilityAlive(p: BgNbdParams, x: number, tx: number, T: numbe
 }
 
 /**
+ * 1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z), z = t/(α+T+t): the bracket of FHL (2005) eq. 10 (eq. 9 with
+ * x = T = 0). Euler's transformation ₂F₁(A, B; C; z) = (1−z)^(C−A−B) ₂F₁(C−A, C−B; C; z), with 1 − z = (α+T)/(α+T+t),
+ * folds the power into (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b+x−1; z): no overflow for large x or z near 1 (lifetimes switches
+ * to the same transformation when the direct ₂F₁ overflows). Needs a+b+x−1 > 0.
+ */
+function bracket(p: BgNbdParams, t: number, x: number, T: number): number {
+	const { r, alpha, a, b } = p;
+	const z = t / (alpha + T + t);
+	const log1mz = Math.log((alpha + T) / (alpha + T + t));
+	const logHyp = Math.log(hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z));
+	return -Math.expm1((a - 1) * log1mz + logHyp);
+}
+
+/**
  * Conditional expected number of repeat purchases in the next t weeks, FHL (2005) eq. 10 (lifetimes'
  * `conditional_expected_number_of_purchases_up_to_time`):
  * [(a+b+x−1)/(a−1)] · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))] / [1 + δ(x>0) a/(b+x−1) ((α+T)/(α+tₓ))^(r+x)].
- * The ratio (a+b+x−1)/(a−1) and the bracket change sign together when a < 1, so the product stays positive.
+ * The ratio (a+b+x−1)/(a−1) and the bracket change sign together when a < 1, so the product stays positive; a = 1
+ * exactly is a removable singularity that is not handled (NaN), and x = 0 needs a + b > 1.
  */
 export function expectedPurchases(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
 	if (t <= 0) return 0;
-	const { r, alpha, a, b } = p;
-	const z = t / (alpha + T + t);
-	const logHyp = Math.log(hyp2f1(r + x, b + x, a + b + x - 1, z));
-	const first = (a + b + x - 1) / (a - 1);
-	const second = -Math.expm1(logHyp + (r + x) * Math.log((alpha + T) / (alpha + T + t)));
-	return (first * second) * probabilityAlive(p, x, tx, T);
+	const first = (p.a + p.b + x - 1) / (p.a - 1);
+	return first * bracket(p, t, x, T) * probabilityAlive(p, x, tx, T);
 }
 
 /**
  * Unconditional expected number of repeat purchases by a new customer in t weeks, FHL (2005) eq. 9
- * (lifetimes' `expected_number_of_purchases_up_to_time`):
- * E[X(t)] = [(a+b−1)/(a−1)] · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))].
+ * (lifetimes' `expected_number_of_purchases_up_to_time`), for the calibration/holdout plot:
+ * E[X(t)] = [(a+b−1)/(a−1)] · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))]; needs a + b > 1.
  */
 export function expectedPurchasesUnconditional(p: BgNbdParams, t: number): number {
 	if (t <= 0) return 0;
-	const { r, alpha, a, b } = p;
-	const hyp = hyp2f1(r, b, a + b - 1, t / (alpha + t));
-	return ((a + b - 1) / (a - 1)) * -Math.expm1(Math.log(hyp) + r * Math.log(alpha / (alpha + t)));
+	return ((p.a + p.b - 1) / (p.a - 1)) * bracket(p, t, 0, 0);
 }
