@@ -11,7 +11,10 @@ export interface MinimiseOptions {
 	step?: number;
 	/** Stop a run when the spread of f over the simplex is below fTol·(1 + |f_best|) (default 1e-12). */
 	fTol?: number;
-	/** … and every vertex is within xTol of the best in every coordinate (default 1e-9). */
+	/**
+	 * … and every vertex is within xTol of the best in every coordinate (default 1e-9), or the best vertex has not
+	 * improved for 20·(n + 1) iterations (f can no longer resolve x, e.g. along a very flat direction).
+	 */
 	xTol?: number;
 	/** Budget of function evaluations over all runs (default 20 000). */
 	maxEvaluations?: number;
@@ -72,6 +75,8 @@ export function minimise(f: (x: number[]) => number, x0: readonly number[], opti
 			vals.push(evaluate(p));
 		}
 		let runConverged = false;
+		let stalled = 0;
+		let lastBest = vals[0];
 		while (evaluations < maxEvaluations) {
 			// Order vertices by value (stable, so ties keep their order and the method stays deterministic).
 			const order = vals.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -84,7 +89,11 @@ export function minimise(f: (x: number[]) => number, x0: readonly number[], opti
 			const fSpread = vals[n] - vals[0];
 			let xSpread = 0;
 			for (let i = 1; i <= n; i++) for (let j = 0; j < n; j++) xSpread = Math.max(xSpread, Math.abs(pts[i][j] - pts[0][j]));
-			if (fSpread <= fTol * (1 + Math.abs(vals[0])) && xSpread <= xTol) {
+			if (vals[0] < lastBest) {
+				lastBest = vals[0];
+				stalled = 0;
+			} else stalled++;
+			if (fSpread <= fTol * (1 + Math.abs(vals[0])) && (xSpread <= xTol || stalled >= 20 * (n + 1))) {
 				runConverged = true;
 				break;
 			}
