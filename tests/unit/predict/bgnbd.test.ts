@@ -87,6 +87,19 @@ describe('BG/NBD on lifetimes’ example_transactions (daily)', () => {
 	});
 });
 
+describe('fitBgNbd on data that do not identify the model', () => {
+	it('reports converged false when nobody makes a repeat purchase (r runs off to 0)', () => {
+		const zeros = new Array<number>(300).fill(0);
+		const fit = fitBgNbd(zeros, zeros, zeros.map((_, i) => 5 + (i % 30)));
+		expect(fit.converged).toBe(false);
+	});
+	it('rejects inconsistent input', () => {
+		expect(() => fitBgNbd([1], [5], [3])).toThrow();
+		expect(() => fitBgNbd([1, 2], [5], [8])).toThrow();
+		expect(() => fitBgNbd([], [], [])).toThrow();
+	});
+});
+
 describe('probabilityAlive', () => {
 	it('is 1 without repeat purchases (the model lets customers die only after a purchase)', () => {
 		expect(probabilityAlive(PUBLISHED, 0, 0, 38.86)).toBe(1);

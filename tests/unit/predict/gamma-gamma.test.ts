@@ -45,6 +45,16 @@ describe('Gamma-Gamma on CDNOW (cdnow_customers_summary_with_transactions.csv)',
 	});
 });
 
+describe('fitGammaGamma on data that do not identify the model', () => {
+	it('reports converged false when every customer spends the same (no spread to fit)', () => {
+		const fit = fitGammaGamma([1, 2, 3, 4], [10, 10, 10, 10]);
+		expect(fit.converged).toBe(false);
+	});
+	it('throws without a customer with frequency > 0 and monetary > 0', () => {
+		expect(() => fitGammaGamma([0, 0, 3], [0, 5, 0])).toThrow();
+	});
+});
+
 describe('expectedAverageValue', () => {
 	it('is the population mean pγ/(q − 1) without repeat purchases', () => {
 		expect(expectedAverageValue(PUBLISHED, 0, 0)).toBeCloseTo((6.25 * 15.44) / 2.74, 12);

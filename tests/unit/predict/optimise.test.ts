@@ -1,6 +1,6 @@
 // The restarted Nelder–Mead of src/lib/core/predict/optimise.ts on functions with known minima.
 import { describe, expect, it } from 'vitest';
-import { minimise, minimisePositive } from '../../../src/lib/core/predict/optimise';
+import { LOG_PARAMETER_BOUND, minimise, minimisePositive } from '../../../src/lib/core/predict/optimise';
 
 const rosenbrock = (v: number[]) => {
 	let s = 0;
@@ -55,5 +55,10 @@ describe('minimisePositive', () => {
 		const res = minimisePositive((p) => p.reduce((s, v, i) => s + v - c[i] * Math.log(v), 0), [1, 1, 1]);
 		expect(res.converged).toBe(true);
 		res.x.forEach((v, i) => expect(v / c[i]).toBeCloseTo(1, 6));
+	});
+	it('stops at the log-parameter wall and says so when the infimum is at p → ∞', () => {
+		const res = minimisePositive(([p]) => 1 / p, [1]);
+		expect(res.atBound).toBe(true);
+		expect(Math.log(res.x[0])).toBeLessThanOrEqual(LOG_PARAMETER_BOUND);
 	});
 });

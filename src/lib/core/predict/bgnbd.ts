@@ -1,6 +1,9 @@
 /** The BG/NBD model of Fader, Hardie & Lee (2005, "Counting your customers the easy way"): likelihood, fit and predictions (METRICS.md §7), time in weeks. */
 import { minimisePositive } from './optimise';
 import type { MinimiseOptions } from './optimise';
+
+/** Likelihood evaluations a fit may use: CDNOW needs under 1,000, so running out means the data do not identify the model. */
+const FIT_BUDGET = 5000;
 import { expitNeg, hyp2f1, lgamma, logAddExp } from './special';
 
 export interface BgNbdParams {
@@ -13,6 +16,7 @@ export interface BgNbdParams {
 export interface BgNbdFit extends BgNbdParams {
 	/** Σ of the per-customer log-likelihoods at the fitted parameters (FHL 2005 eq. 6). */
 	logLikelihood: number;
+	/** The optimiser converged and no parameter ran off to 0 or ∞ (see optimise.ts `atBound`). */
 	converged: boolean;
 	evaluations: number;
 }
@@ -74,9 +78,9 @@ export function fitBgNbd(
 	// Start: r = a = b = 1 as lifetimes does, α at the mean age so the rate starts on the data's time scale.
 	let meanT = 0;
 	for (let i = 0; i < T.length; i++) meanT += T[i] / T.length;
-	const res = minimisePositive(negLl, [1, Math.max(meanT, 1e-3), 1, 1], options);
+	const res = minimisePositive(negLl, [1, Math.max(meanT, 1e-3), 1, 1], { maxEvaluations: FIT_BUDGET, ...options });
 	const [r, alpha, a, b] = res.x;
-	return { r, alpha, a, b, logLikelihood: -res.value, converged: res.converged, evaluations: res.evaluations };
+	return { r, alpha, a, b, logLikelihood: -res.value, converged: res.converged && !res.atBound, evaluations: res.evaluations };
 }
 
 /**

@@ -3,6 +3,9 @@ import { expectedPurchases } from './bgnbd';
 import type { BgNbdParams } from './bgnbd';
 import { minimisePositive } from './optimise';
 import type { MinimiseOptions } from './optimise';
+
+/** Likelihood evaluations a fit may use: CDNOW needs under 1,000, so running out means the data do not identify the model. */
+const FIT_BUDGET = 5000;
 import { lgamma } from './special';
 
 export interface GammaGammaParams {
@@ -16,6 +19,7 @@ export interface GammaGammaFit extends GammaGammaParams {
 	logLikelihood: number;
 	/** Customers with x > 0 and m > 0 that entered the fit. */
 	n: number;
+	/** The optimiser converged and no parameter ran off to 0 or ∞ (see optimise.ts `atBound`). */
 	converged: boolean;
 	evaluations: number;
 }
@@ -54,9 +58,9 @@ export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<
 	};
 	// Start at p = q = 1 and γ at the mean spend, so the scale starts on the data's money scale.
 	const meanM = ms.reduce((s, m) => s + m, 0) / ms.length;
-	const res = minimisePositive(negLl, [1, 1, meanM], options);
+	const res = minimisePositive(negLl, [1, 1, meanM], { maxEvaluations: FIT_BUDGET, ...options });
 	const [p, q, gamma] = res.x;
-	return { p, q, gamma, logLikelihood: -res.value, n: xs.length, converged: res.converged, evaluations: res.evaluations };
+	return { p, q, gamma, logLikelihood: -res.value, n: xs.length, converged: res.converged && !res.atBound, evaluations: res.evaluations };
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The prediction models of METRICS.md §7 (BG/NBD, Gamma-Gamma, predicted CLV) and their numerical helpers. */
-export { minimise, minimisePositive } from './optimise';
-export type { MinimiseOptions, MinimiseResult } from './optimise';
+export { LOG_PARAMETER_BOUND, minimise, minimisePositive } from './optimise';
+export type { MinimiseOptions, MinimisePositiveResult, MinimiseResult } from './optimise';
 export { expitNeg, gammaSign, hyp2f1, lbeta, lgamma, logAddExp, logSumExp } from './special';
 export {
 	bgNbdLogLikelihood,

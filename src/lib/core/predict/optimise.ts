@@ -1,10 +1,4 @@
-/**
- * A small deterministic minimiser for smooth functions of a few variables: Nelder–Mead with adaptive coefficients
- * and restarts, chosen over BFGS with numerical gradients because it needs no derivatives, tolerates the flat,
- * curved valleys of the BG/NBD and Gamma-Gamma likelihoods in log-parameters, and cannot be misled by
- * finite-difference noise; restarting from the best vertex until a restart no longer improves guards against the
- * simplex collapsing early. Positive parameters are optimised as their logarithms (`minimisePositive`).
- */
+/** A small deterministic minimiser for smooth functions of a few variables: restarted Nelder–Mead, over log-parameters for positive ones. */
 
 export interface MinimiseOptions {
 	/** Initial simplex edge along each axis (default 0.25; in log-space that is a ×1.28 step). */
@@ -39,7 +33,14 @@ function safe(f: (x: number[]) => number): (x: number[]) => number {
 	};
 }
 
-/** Minimises f from x0 with Nelder–Mead (Gao & Han 2012 adaptive coefficients) and restarts; deterministic. */
+/**
+ * Minimises f from x0 with Nelder–Mead (Gao & Han 2012 adaptive coefficients) and restarts; deterministic.
+ * Why Nelder–Mead rather than BFGS with numerical gradients: the BG/NBD and Gamma-Gamma likelihoods have only 3–4
+ * parameters, are cheap to evaluate, and have long curved valleys in log-parameters where finite-difference gradients
+ * of a sum over thousands of customers are noisy; Nelder–Mead needs no derivatives and only compares values. Its known
+ * weakness, a simplex that collapses before the minimum, is handled by restarting from the best vertex with a fresh
+ * simplex until a restart no longer improves f.
+ */
 export function minimise(f: (x: number[]) => number, x0: readonly number[], options: MinimiseOptions = {}): MinimiseResult {
 	const n = x0.length;
 	const step = options.step ?? 0.25;
@@ -151,12 +152,25 @@ export function minimise(f: (x: number[]) => number, x0: readonly number[], opti
 	return { x: best, value: bestValue, evaluations, restarts, converged };
 }
 
-/** Minimises f over positive parameters by optimising their logarithms; returns the parameters themselves. */
+/** |ln p| beyond which `minimisePositive` treats a parameter as 0 or ∞ (e^30 ≈ 1e13). */
+export const LOG_PARAMETER_BOUND = 30;
+
+export interface MinimisePositiveResult extends MinimiseResult {
+	/** True when a parameter ended within a factor e of e^±30: the data push it to 0 or ∞ (the model is not identified). */
+	atBound: boolean;
+}
+
+/**
+ * Minimises f over positive parameters by optimising their logarithms (f is +∞ beyond |ln p| = 30, so a parameter that
+ * runs off to 0 or ∞ stops at the wall instead of exhausting the budget); returns the parameters themselves.
+ */
 export function minimisePositive(
 	f: (p: number[]) => number,
 	p0: readonly number[],
 	options: MinimiseOptions = {}
-): MinimiseResult {
-	const res = minimise((u) => f(u.map(Math.exp)), p0.map(Math.log), options);
-	return { ...res, x: res.x.map(Math.exp) };
+): MinimisePositiveResult {
+	const bounded = (u: number[]) => (u.some((v) => Math.abs(v) > LOG_PARAMETER_BOUND) ? Infinity : f(u.map(Math.exp)));
+	const res = minimise(bounded, p0.map(Math.log), options);
+	const atBound = res.x.some((v) => Math.abs(v) > LOG_PARAMETER_BOUND - 1);
+	return { ...res, x: res.x.map(Math.exp), atBound };
 }
