@@ -1,10 +1,10 @@
 /** The BG/NBD model of Fader, Hardie & Lee (2005, "Counting your customers the easy way"): likelihood, fit and predictions (METRICS.md §7), time in weeks. */
 import { minimisePositive } from './optimise';
 import type { MinimiseOptions } from './optimise';
+import { expitNeg, hyp2f1, lgamma, logAddExp } from './special';
 
 /** Likelihood evaluations a fit may use: CDNOW needs under 1,000, so running out means the data do not identify the model. */
 const FIT_BUDGET = 5000;
-import { expitNeg, hyp2f1, lgamma, logAddExp } from './special';
 
 export interface BgNbdParams {
 	r: number;

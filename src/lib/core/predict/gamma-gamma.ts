@@ -3,10 +3,10 @@ import { expectedPurchases } from './bgnbd';
 import type { BgNbdParams } from './bgnbd';
 import { minimisePositive } from './optimise';
 import type { MinimiseOptions } from './optimise';
+import { lgamma } from './special';
 
 /** Likelihood evaluations a fit may use: CDNOW needs under 1,000, so running out means the data do not identify the model. */
 const FIT_BUDGET = 5000;
-import { lgamma } from './special';
 
 export interface GammaGammaParams {
 	p: number;
