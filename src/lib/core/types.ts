@@ -57,6 +57,8 @@ export interface OrderData {
 	hasOrderId: boolean;
 	hasAmount: boolean;
 	dims: DimensionColumn[];
+	/** 1-based physical line each row starts on in the source file (set by the importer; optional for other producers). */
+	line?: Int32Array;
 }
 
 /** periods.csv (METRICS.md §3, §8). Ratios are null when their denominator is 0. */

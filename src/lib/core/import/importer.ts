@@ -1,0 +1,605 @@
+/** The streaming importer: bytes → decoded text → records → normalised growable columns (OrderData) plus a report. */
+import type { DimensionColumn, Field, ImportFacts, Mapping, OrderData, Question, ReportEntry } from '../types';
+import { FLAG_DISCOUNT, FLAG_RETURN } from '../types';
+import type { ImportConfig, ImportResult, Importer } from './types';
+import { NO_DAY } from '../parse/day-number';
+import { DATE_AMBIGUOUS, DATE_MISSING, DATE_OK, newDateParse, parseDate } from '../parse/parse-date';
+import {
+	EVIDENCE_AMBIGUOUS,
+	EVIDENCE_COMMA,
+	EVIDENCE_DOT,
+	NUM_MISSING,
+	NUM_OK,
+	newNumberParse,
+	parseNumber,
+	trimText
+} from '../parse/parse-number';
+import { Tokenizer } from './tokenizer';
+import { dateOrderQuestion, decimalQuestion, detectLayout } from './detect';
+import type { Layout } from './detect';
+
+const DETECT_BYTES = 256 * 1024;
+
+/** Row bits kept until finish. */
+const R_STATUS_RETURN = 1;
+const R_QTY_NEGATIVE = 2;
+const R_DISCOUNT = 4;
+
+const DIM_FIELDS: Field[] = ['product', 'category', 'location', 'channel'];
+
+const RETURN_WORDS = ['cancel', 'refund', 'return', 'void', 'chargeback', 'storn', 'отмен', 'возврат', 'вернул', 'لغو', 'مرجوع', 'برگشت', 'استرداد', 'ابطال', 'باطل'];
+const NO_DISCOUNT = new Set(['0', '0.0', '0.00', '0,0', '0,00', 'false', 'no', 'n', 'none', 'нет', 'خیر', 'خير', 'nein', 'non', '-', '0%', 'f']);
+const SUMMARY_WORDS = ['total', 'grand total', 'subtotal', 'sum', 'count', 'итого', 'всего', 'сумма', 'جمع', 'مجموع', 'gesamt', 'summe'];
+
+function isBidi(c: number): boolean {
+	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f || c === 0x61c;
+}
+
+function hasBidi(s: string): boolean {
+	for (let i = 0; i < s.length; i++) if (isBidi(s.charCodeAt(i))) return true;
+	return false;
+}
+
+function isReturnStatus(s: string): boolean {
+	if (s === '') return false;
+	const l = s.toLowerCase();
+	for (const w of RETURN_WORDS) if (l.includes(w)) return true;
+	return false;
+}
+
+function isDiscount(s: string): boolean {
+	if (s === '') return false;
+	return !NO_DISCOUNT.has(s.toLowerCase());
+}
+
+class Growable {
+	i32: Int32Array[] = [];
+}
+
+function growI32(a: Int32Array, n: number) {
+	const b = new Int32Array(n);
+	b.set(a);
+	return b;
+}
+function growF64(a: Float64Array, n: number) {
+	const b = new Float64Array(n);
+	b.set(a);
+	return b;
+}
+function growU8(a: Uint8Array, n: number) {
+	const b = new Uint8Array(n);
+	b.set(a);
+	return b;
+}
+
+/** Creates a streaming importer for one file (ImportConfig from the preview). */
+export function createImporter(config: ImportConfig): Importer {
+	return new StreamingImporter(config);
+}
+
+class StreamingImporter implements Importer {
+	private readonly options;
+	private pending: Uint8Array[] = [];
+	private pendingBytes = 0;
+	private layout: Layout | null = null;
+	private rejected: { code: string; reason: string } | null = null;
+	private decoder: TextDecoder | null = null;
+	private tokenizer: Tokenizer | null = null;
+	private mapping: Mapping = {};
+	private headerKey: string | null = null;
+	private ncols = 0;
+	private required: number[] = [];
+	private seenRecords = 0;
+
+	// columns
+	private cap = 1024;
+	private n = 0;
+	private line = new Int32Array(this.cap);
+	private cust = new Int32Array(this.cap);
+	private ord = new Int32Array(this.cap);
+	private dayA = new Int32Array(this.cap);
+	private dayB = new Int32Array(this.cap);
+	private amtDot = new Float64Array(this.cap);
+	private amtComma = new Float64Array(this.cap);
+	private bits = new Uint8Array(this.cap);
+	private dimCodes: Int32Array[] = [];
+	private dims: { name: string; col: number; values: string[]; index: Map<string, number> }[] = [];
+
+	private customerIndex = new Map<string, number>();
+	private customerIds: string[] = [];
+	private orderIndex = new Map<string, number>();
+	private orderIds: string[] = [];
+	private seen = new Set<number>();
+	private duplicates = 0;
+	private report: ReportEntry[] = [];
+	private rowWarnings = new Set<string>();
+	private skipped = 0;
+	// evidence
+	private evDot = 0;
+	private evComma = 0;
+	private evAmbNumber = 0;
+	private ambNumberExamples: string[] = [];
+	private evDmy = 0;
+	private evMdy = 0;
+	private ambDates = 0;
+	private ambDateExamples: string[] = [];
+	private hasYmd = false;
+
+	private readonly dp = newDateParse();
+	private readonly np = newNumberParse();
+	private readonly np2 = newNumberParse();
+
+	constructor(private readonly config: ImportConfig) {
+		this.options = config.options ?? {};
+	}
+
+	get records(): number {
+		return this.seenRecords;
+	}
+
+	push(bytes: Uint8Array): void {
+		if (this.rejected) return;
+		if (!this.layout) {
+			this.pending.push(bytes);
+			this.pendingBytes += bytes.length;
+			if (this.pendingBytes < DETECT_BYTES) return;
+			this.start(false);
+			return;
+		}
+		this.feed(bytes, false);
+	}
+
+	private start(complete: boolean): void {
+		const all = new Uint8Array(this.pendingBytes);
+		let o = 0;
+		for (const p of this.pending) {
+			all.set(p, o);
+			o += p.length;
+		}
+		this.pending = [];
+		const outcome = detectLayout(all.subarray(0, Math.min(all.length, 1 << 20)), this.options, complete || all.length <= 1 << 20);
+		if (!outcome.ok) {
+			this.rejected = { code: outcome.code, reason: outcome.reason };
+			return;
+		}
+		const layout = outcome.layout;
+		this.layout = layout;
+		this.mapping = Object.keys(this.config.mapping ?? {}).length > 0 ? { ...this.config.mapping } : { ...layout.mapping };
+		if (this.mapping.amount === undefined && (this.mapping.quantity === undefined || this.mapping.unit_price === undefined)) {
+			/* no revenue */
+		}
+		this.ncols = layout.headerLine !== null ? layout.headers.length : layout.headers.length;
+		const req: number[] = [];
+		const m = this.mapping;
+		if (m.date !== undefined) req.push(m.date);
+		if (m.order_id !== undefined) req.push(m.order_id);
+		if (m.amount !== undefined) req.push(m.amount);
+		else if (m.quantity !== undefined && m.unit_price !== undefined) req.push(m.quantity, m.unit_price);
+		this.required = req;
+		for (const f of DIM_FIELDS) {
+			const col = m[f];
+			if (col === undefined) continue;
+			this.dims.push({ name: f, col, values: [], index: new Map() });
+			this.dimCodes.push(new Int32Array(this.cap));
+		}
+		this.decoder = new TextDecoder(layout.encoding);
+		this.tokenizer = new Tokenizer(layout.delimiter, (fields, line) => this.onRecord(fields, line));
+		this.feed(all, false);
+	}
+
+	private feed(bytes: Uint8Array, last: boolean): void {
+		const text = (this.decoder as TextDecoder).decode(bytes, { stream: !last });
+		(this.tokenizer as Tokenizer).push(text);
+	}
+
+	private skip(line: number, column: string, value: string, reason: string): void {
+		this.skipped++;
+		this.report.push({ line, column, value, reason, skipped: true });
+	}
+
+	private flag(line: number, column: string, value: string, reason: string): void {
+		this.rowWarnings.add(reason);
+		this.report.push({ line, column, value, reason, skipped: false });
+	}
+
+	private colName(col: number): string {
+		const l = this.layout as Layout;
+		return l.headers[col] ?? `Column ${col + 1}`;
+	}
+
+	private onRecord(fields: string[], line: number): void {
+		const layout = this.layout as Layout;
+		const hl = layout.headerLine;
+		if (hl !== null) {
+			if (line < hl) return;
+			if (line === hl) {
+				this.headerKey = fields.map((f) => trimText(f.replace(/^\ufeff/, ''))).join('\u0001');
+				this.ncols = fields.length;
+				return;
+			}
+		} else if (line <= layout.skipBefore) return;
+		this.seenRecords++;
+		// NUL removal
+		let hadNul = false;
+		for (let i = 0; i < fields.length; i++) {
+			if (fields[i].indexOf('\u0000') >= 0) {
+				fields[i] = fields[i].replace(/\u0000/g, '');
+				hadNul = true;
+			}
+		}
+		const ncols = this.ncols;
+		let len = fields.length;
+		while (len > ncols && trimText(fields[len - 1]) === '') len--;
+		if (this.headerKey !== null && len === ncols) {
+			let same = true;
+			const hk = this.headerKey;
+			const key = fields.slice(0, len).map(trimText).join('\u0001');
+			if (key !== hk) same = false;
+			if (same) {
+				this.skip(line, '', fields.join(','), 'repeated_header');
+				return;
+			}
+		}
+		if (len > ncols) {
+			this.skip(line, '', fields.slice(ncols, len).join(','), 'too_many_fields');
+			return;
+		}
+		let padded = false;
+		if (len < ncols) {
+			for (const c of this.required) {
+				if (c >= len || trimText(fields[c]) === '') {
+					this.skip(line, this.colName(c), '', 'too_few_fields');
+					return;
+				}
+			}
+			padded = true;
+		}
+		// duplicate detection: two 32-bit hashes of the raw fields
+		let h1 = 0x811c9dc5;
+		let h2 = 0x9747b28c;
+		for (let f = 0; f < len; f++) {
+			const s = fields[f];
+			for (let i = 0; i < s.length; i++) {
+				const c = s.charCodeAt(i);
+				h1 = Math.imul(h1 ^ c, 0x01000193);
+				h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+				h2 ^= h2 >>> 13;
+			}
+			h1 = Math.imul(h1 ^ 0x1f, 0x01000193);
+			h2 = Math.imul(h2 ^ 0x1f, 0x5bd1e995);
+		}
+		const key = (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
+		let dupKept = false;
+		if (this.seen.has(key)) {
+			const skipDup = (this.options.duplicates ?? (this.mapping.order_id !== undefined ? 'skip' : 'keep')) === 'skip';
+			this.duplicates++;
+			if (skipDup) {
+				this.skip(line, '', '', 'duplicate_row');
+				return;
+			}
+			dupKept = true;
+		} else this.seen.add(key);
+		const m = this.mapping;
+		const get = (c: number | undefined): string => (c === undefined || c >= len ? '' : fields[c]);
+		// date
+		const dp = parseDate(get(m.date), this.dp);
+		let dA = NO_DAY;
+		let dB = NO_DAY;
+		if (dp.status === DATE_OK) {
+			dA = dB = dp.day;
+		} else if (dp.status === DATE_AMBIGUOUS) {
+			dA = dp.dmy;
+			dB = dp.mdy;
+		} else {
+			if (this.isSummary(fields, len)) this.skip(line, '', fields.slice(0, len).join(','), 'summary_row');
+			else this.skip(line, this.colName(m.date ?? 0), get(m.date), dp.status === DATE_MISSING ? 'missing_date' : 'invalid_date');
+			return;
+		}
+		// order id
+		let order = -1;
+		if (m.order_id !== undefined) {
+			const oid = trimText(get(m.order_id));
+			if (oid === '') {
+				this.skip(line, this.colName(m.order_id), '', 'too_few_fields');
+				return;
+			}
+			let oi = this.orderIndex.get(oid);
+			if (oi === undefined) {
+				oi = this.orderIds.length;
+				this.orderIds.push(oid);
+				this.orderIndex.set(oid, oi);
+			}
+			order = oi;
+		}
+		// amount
+		let aDot = NaN;
+		let aComma = NaN;
+		let rowBits = 0;
+		const np = this.np;
+		if (m.amount !== undefined) {
+			const raw = get(m.amount);
+			parseNumber(raw, np);
+			if (np.status !== NUM_OK) {
+				if (this.isSummary(fields, len)) this.skip(line, '', fields.slice(0, len).join(','), 'summary_row');
+				else this.skip(line, this.colName(m.amount), raw, np.status === NUM_MISSING ? 'missing_amount' : 'invalid_amount');
+				return;
+			}
+			aDot = np.dot;
+			aComma = np.comma;
+			this.evidence(np.evidence, raw);
+			if (m.quantity !== undefined) {
+				parseNumber(get(m.quantity), this.np2);
+				if (this.np2.status === NUM_OK && (this.np2.dot < 0 || this.np2.comma < 0)) rowBits |= R_QTY_NEGATIVE;
+			}
+		} else if (m.quantity !== undefined && m.unit_price !== undefined) {
+			const rq = get(m.quantity);
+			const rp = get(m.unit_price);
+			parseNumber(rq, np);
+			parseNumber(rp, this.np2);
+			if (np.status !== NUM_OK || this.np2.status !== NUM_OK) {
+				const bad = np.status !== NUM_OK ? np : this.np2;
+				const col = np.status !== NUM_OK ? m.quantity : m.unit_price;
+				this.skip(line, this.colName(col), get(col), bad.status === NUM_MISSING ? 'missing_amount' : 'invalid_amount');
+				return;
+			}
+			aDot = np.dot * this.np2.dot;
+			aComma = np.comma * this.np2.comma;
+			this.evidence(np.evidence, rq);
+			this.evidence(this.np2.evidence, rp);
+			if (np.dot < 0 || np.comma < 0) rowBits |= R_QTY_NEGATIVE;
+		}
+		if (dp.status === DATE_AMBIGUOUS) {
+			if (dA !== NO_DAY && dB === NO_DAY) this.evDmy++;
+			else if (dB !== NO_DAY && dA === NO_DAY) this.evMdy++;
+			else {
+				this.ambDates++;
+				if (this.ambDateExamples.length < 5) this.ambDateExamples.push(get(m.date));
+			}
+		} else this.hasYmd = true;
+		// customer
+		let cust = -1;
+		const cid = m.customer_id !== undefined ? trimText(get(m.customer_id)) : '';
+		if (m.customer_id !== undefined) {
+			if (cid === '') this.flag(line, this.colName(m.customer_id), get(m.customer_id), 'missing_customer_id');
+			else {
+				let ci = this.customerIndex.get(cid);
+				if (ci === undefined) {
+					ci = this.customerIds.length;
+					this.customerIds.push(cid);
+					this.customerIndex.set(cid, ci);
+				}
+				cust = ci;
+				if (hasBidi(cid)) this.flag(line, this.colName(m.customer_id), cid, 'bidi_control_in_id');
+			}
+		}
+		if (m.status !== undefined && isReturnStatus(trimText(get(m.status)))) rowBits |= R_STATUS_RETURN;
+		if (m.discount !== undefined && isDiscount(trimText(get(m.discount)))) rowBits |= R_DISCOUNT;
+		if (padded) this.flag(line, '', '', 'short_row_padded');
+		if (hadNul) this.flag(line, '', '', 'control_chars_removed');
+		if (dupKept) this.flag(line, '', '', 'duplicate_row');
+		// store
+		if (this.n === this.cap) this.grow();
+		const i = this.n++;
+		this.line[i] = line;
+		this.cust[i] = cust;
+		this.ord[i] = order;
+		this.dayA[i] = dA;
+		this.dayB[i] = dB;
+		this.amtDot[i] = aDot;
+		this.amtComma[i] = aComma;
+		this.bits[i] = rowBits;
+		for (let d = 0; d < this.dims.length; d++) {
+			const dim = this.dims[d];
+			const v = trimText(get(dim.col));
+			let code = -1;
+			if (v !== '') {
+				const k = dim.index.get(v);
+				if (k === undefined) {
+					code = dim.values.length;
+					dim.values.push(v);
+					dim.index.set(v, code);
+				} else code = k;
+			}
+			this.dimCodes[d][i] = code;
+		}
+	}
+
+	private evidence(ev: number, raw: string): void {
+		if (ev === EVIDENCE_DOT) this.evDot++;
+		else if (ev === EVIDENCE_COMMA) this.evComma++;
+		else if (ev === EVIDENCE_AMBIGUOUS) {
+			this.evAmbNumber++;
+			if (this.ambNumberExamples.length < 5) this.ambNumberExamples.push(raw);
+		}
+	}
+
+	private isSummary(fields: string[], len: number): boolean {
+		for (let f = 0; f < len && f < 4; f++) {
+			const v = trimText(fields[f]).toLowerCase();
+			if (v === '') continue;
+			for (const w of SUMMARY_WORDS) if (v === w || v.startsWith(w + ' ') || v.startsWith(w + ':')) return true;
+		}
+		return false;
+	}
+
+	private grow(): void {
+		const cap = this.cap * 2;
+		this.line = growI32(this.line, cap);
+		this.cust = growI32(this.cust, cap);
+		this.ord = growI32(this.ord, cap);
+		this.dayA = growI32(this.dayA, cap);
+		this.dayB = growI32(this.dayB, cap);
+		this.amtDot = growF64(this.amtDot, cap);
+		this.amtComma = growF64(this.amtComma, cap);
+		this.bits = growU8(this.bits, cap);
+		this.dimCodes = this.dimCodes.map((a) => growI32(a, cap));
+		this.cap = cap;
+	}
+
+	finish(): ImportResult {
+		if (!this.layout && !this.rejected) this.start(true);
+		else if (this.layout) this.feed(new Uint8Array(0), true);
+		if (this.layout && this.tokenizer) this.tokenizer.finish();
+		const layout = this.layout;
+		const baseFacts = (): ImportFacts => ({
+			outcome: 'reject',
+			warnings: [],
+			question: null,
+			rows_imported: 0,
+			rows_rejected: 0,
+			duplicate_rows: 0,
+			encoding: layout?.encoding ?? 'utf-8',
+			delimiter: layout?.delimiter ?? ',',
+			decimal: '.',
+			date_order: null,
+			header_line: layout?.headerLine ?? null
+		});
+		if (this.rejected || !layout) {
+			const f = baseFacts();
+			f.reject_reason = this.rejected?.reason ?? 'The file could not be read.';
+			return { facts: f, data: null, report: [] };
+		}
+		const opts = this.options;
+		// file-wide decisions
+		let question: Question | null = null;
+		let decimal: '.' | ',' = '.';
+		if (opts.decimal) decimal = opts.decimal;
+		else if (this.evDot > 0 || this.evComma > 0) decimal = this.evComma > this.evDot ? ',' : '.';
+		else if (this.evAmbNumber > 0) question = decimalQuestion(this.ambNumberExamples);
+		let dateOrder: 'dmy' | 'mdy' | 'ymd' | null = null;
+		if (opts.dateOrder) dateOrder = opts.dateOrder;
+		else if (this.evDmy > 0 || this.evMdy > 0) dateOrder = this.evDmy >= this.evMdy ? 'dmy' : 'mdy';
+		else if (this.ambDates > 0) question = question ?? dateOrderQuestion(this.ambDateExamples);
+		else if (this.hasYmd) dateOrder = null;
+		if (!question && opts.headerLine === undefined && layout.headerUncertain) {
+			question = layout.questions.find((q) => q.kind === 'header') ?? null;
+		}
+		if (this.n === 0 && this.skipped === 0) {
+			const f = baseFacts();
+			f.reject_reason = 'The file has column headers but no data rows.';
+			return { facts: f, data: null, report: [] };
+		}
+		if (question) {
+			const f = baseFacts();
+			f.outcome = 'needs-answer';
+			f.question = question;
+			return { facts: f, data: null, report: [] };
+		}
+		// C-prefix convention
+		let cPrefix = opts.cPrefixReturns;
+		if (cPrefix === undefined) {
+			let c = 0;
+			let digits = 0;
+			let other = 0;
+			for (const id of this.orderIds) {
+				if (/^C\d+$/.test(id)) c++;
+				else if (/^\d+$/.test(id)) digits++;
+				else other++;
+			}
+			cPrefix = c > 0 && digits >= 0.95 * (digits + other);
+		}
+		const cOrder = new Uint8Array(this.orderIds.length);
+		if (cPrefix) for (let k = 0; k < this.orderIds.length; k++) if (this.orderIds[k].charCodeAt(0) === 67) cOrder[k] = 1;
+		const m = this.mapping;
+		const hasAmount = m.amount !== undefined || (m.quantity !== undefined && m.unit_price !== undefined);
+		const dateCol = this.colName(m.date ?? 0);
+		// compact
+		const n = this.n;
+		const keep = new Uint8Array(n);
+		let out = 0;
+		const lateSkips = new Set<number>();
+		for (let i = 0; i < n; i++) {
+			const day = dateOrder === 'mdy' ? this.dayB[i] : this.dayA[i];
+			if (day === NO_DAY) {
+				this.skip(this.line[i], dateCol, '', 'invalid_date');
+				lateSkips.add(this.line[i]);
+				continue;
+			}
+			const amt = hasAmount ? (decimal === ',' ? this.amtComma[i] : this.amtDot[i]) : NaN;
+			if (hasAmount && Number.isNaN(amt)) {
+				this.skip(this.line[i], this.colName(m.amount ?? m.unit_price ?? 0), '', 'invalid_amount');
+				lateSkips.add(this.line[i]);
+				continue;
+			}
+			keep[i] = 1;
+			out++;
+		}
+		const customer = new Int32Array(out);
+		const order = new Int32Array(out);
+		const dayCol = new Int32Array(out);
+		const amount = new Float64Array(out);
+		const flags = new Uint8Array(out);
+		const lines = new Int32Array(out);
+		const codes = this.dims.map(() => new Int32Array(out));
+		const usedCust = new Uint8Array(this.customerIds.length);
+		let j = 0;
+		for (let i = 0; i < n; i++) {
+			if (!keep[i]) continue;
+			customer[j] = this.cust[i];
+			lines[j] = this.line[i];
+			if (this.cust[i] >= 0) usedCust[this.cust[i]] = 1;
+			order[j] = this.ord[i];
+			dayCol[j] = dateOrder === 'mdy' ? this.dayB[i] : this.dayA[i];
+			const amt = hasAmount ? (decimal === ',' ? this.amtComma[i] : this.amtDot[i]) : NaN;
+			amount[j] = amt;
+			const b = this.bits[i];
+			let fl = 0;
+			const isReturn = (b & (R_STATUS_RETURN | R_QTY_NEGATIVE)) !== 0 || amt < 0 || (this.ord[i] >= 0 && cOrder[this.ord[i]] === 1);
+			if (isReturn) {
+				fl |= FLAG_RETURN;
+				if (amt > 0) this.flag(this.line[i], this.colName(m.amount ?? 0), String(amt), 'return_positive_amount');
+			}
+			if (b & R_DISCOUNT) fl |= FLAG_DISCOUNT;
+			flags[j] = fl;
+			for (let d = 0; d < codes.length; d++) codes[d][j] = this.dimCodes[d][i];
+			j++;
+		}
+		// spreadsheet float ids: strip `.0` only when every non-empty id is digits + `.0`
+		let customerIds = this.customerIds;
+		if (customerIds.length > 0 && customerIds.every((id) => /^\d+\.0$/.test(id))) customerIds = customerIds.map((id) => id.slice(0, -2));
+		const report = lateSkips.size > 0 ? this.report.filter((r) => r.skipped || !lateSkips.has(r.line)) : this.report;
+		report.sort((a, b) => a.line - b.line);
+		const warnings: string[] = [...layout.warnings];
+		if (this.skipped > 0) warnings.push('rows_skipped');
+		for (const w of this.rowWarnings) {
+			if (report.some((r) => !r.skipped && r.reason === w)) warnings.push(w === 'duplicate_row' ? 'duplicate_rows_kept' : w);
+		}
+		const dims: DimensionColumn[] = this.dims.map((d, k) => ({ name: d.name, codes: codes[k], values: d.values }));
+		const data: OrderData = {
+			length: out,
+			customer,
+			order,
+			day: dayCol,
+			amount,
+			flags,
+			customerIds,
+			orderIds: this.orderIds,
+			hasOrderId: m.order_id !== undefined,
+			hasAmount,
+			dims,
+			line: lines
+		};
+		void usedCust;
+		const facts: ImportFacts = {
+			outcome: warnings.length > 0 ? 'import-with-warnings' : 'import',
+			warnings,
+			question: null,
+			rows_imported: out,
+			rows_rejected: this.skipped,
+			duplicate_rows: this.duplicates,
+			encoding: layout.encoding,
+			delimiter: layout.delimiter,
+			decimal,
+			date_order: dateOrder ?? (this.hasYmd ? 'ymd' : null),
+			header_line: layout.headerLine
+		};
+		if (out === 0) {
+			facts.outcome = 'reject';
+			facts.reject_reason = 'No row could be imported: every record was skipped (see the import report).';
+			return { facts, data: null, report };
+		}
+		return { facts, data, report };
+	}
+}
+
+void Growable;

@@ -1,0 +1,235 @@
+/** Locale-tolerant signed decimal parsing: currency stripped, separators decided per file, Persian/Arabic-Indic digits. */
+
+/** How a value constrains the file's decimal separator. */
+export const EVIDENCE_NONE = 0;
+export const EVIDENCE_DOT = 1;
+export const EVIDENCE_COMMA = 2;
+export const EVIDENCE_AMBIGUOUS = 3;
+
+export const NUM_OK = 0;
+export const NUM_MISSING = 1;
+export const NUM_INVALID = 2;
+
+/** Result slots, reused between calls to avoid allocation per field. */
+export interface NumberParse {
+	status: number;
+	/** Value when '.' is the decimal separator (NaN when impossible under it). */
+	dot: number;
+	/** Value when ',' is the decimal separator. */
+	comma: number;
+	evidence: number;
+}
+
+export function newNumberParse(): NumberParse {
+	return { status: NUM_OK, dot: NaN, comma: NaN, evidence: EVIDENCE_NONE };
+}
+
+/** ASCII value of an ASCII, Persian (U+06F0) or Arabic-Indic (U+0660) digit, else -1. */
+export function digitValue(c: number): number {
+	if (c >= 48 && c <= 57) return c - 48;
+	if (c >= 0x6f0 && c <= 0x6f9) return c - 0x6f0;
+	if (c >= 0x660 && c <= 0x669) return c - 0x660;
+	return -1;
+}
+
+/** Replaces Persian and Arabic-Indic digits by ASCII digits. */
+export function asciiDigits(s: string): string {
+	let out = '';
+	let last = 0;
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c >= 0x660 && c <= 0x6f9) {
+			const v = digitValue(c);
+			if (v >= 0) {
+				out += s.slice(last, i) + String.fromCharCode(48 + v);
+				last = i + 1;
+			}
+		}
+	}
+	return last === 0 ? s : out + s.slice(last);
+}
+
+export function isSpaceCode(c: number): boolean {
+	return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0xfeff;
+}
+
+/** Trims space, TAB, CR, LF, NBSP and U+202F from both ends. */
+export function trimText(s: string): string {
+	let a = 0;
+	let b = s.length;
+	while (a < b && isSpaceCode(s.charCodeAt(a))) a++;
+	while (b > a && isSpaceCode(s.charCodeAt(b - 1))) b--;
+	return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+
+const INVALID_WORDS = new Set(['n/a', 'na', '#value!', '#n/a', '#ref!', '#div/0!', 'tbd', 'null', 'none', 'nan', '-', '—', '?']);
+
+/**
+ * Parses a signed decimal such as `1,234.56`, `1.234,56 €`, `(12.50)`, `12.50-`, `−12.50`, `۱۲٬۳۴۵٫۵`.
+ * Writes both readings (decimal '.' and decimal ',') and what the value proves about the separator.
+ */
+export function parseNumber(raw: string, out: NumberParse): NumberParse {
+	out.status = NUM_OK;
+	out.evidence = EVIDENCE_NONE;
+	out.dot = NaN;
+	out.comma = NaN;
+	const s = raw;
+	let digits = '';
+	let negative = false;
+	let paren = 0;
+	let nDots = 0;
+	let nCommas = 0;
+	let lastDotPos = -1;
+	let lastCommaPos = -1;
+	let arabicDecimalPos = -1;
+	let firstSep = 0;
+	let lastSep = 0;
+	let seenDigit = false;
+	let afterDigits = false; // junk seen after the number
+	let bad = false;
+	let nonSpace = false;
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		const v = digitValue(c);
+		if (v >= 0) {
+			if (afterDigits) {
+				bad = true;
+				break;
+			}
+			digits += String.fromCharCode(48 + v);
+			seenDigit = true;
+			nonSpace = true;
+			continue;
+		}
+		if (isSpaceCode(c) || c === 0x66c || c === 39 || c === 0x2019) {
+			// grouping space / Arabic thousands / apostrophe: only meaningful between digits
+			continue;
+		}
+		nonSpace = true;
+		if (c === 46 || c === 44) {
+			if (!seenDigit || afterDigits) {
+				// ".5" is fine; a trailing '.' after words (e.g. "руб.") is junk
+				if (!seenDigit && !afterDigits) {
+					digits += '0';
+					seenDigit = true;
+				} else continue;
+			}
+			if (c === 46) {
+				nDots++;
+				lastDotPos = digits.length;
+			} else {
+				nCommas++;
+				lastCommaPos = digits.length;
+			}
+			if (firstSep === 0) firstSep = c;
+			lastSep = c;
+			continue;
+		}
+		if (c === 0x66b) {
+			arabicDecimalPos = digits.length;
+			continue;
+		}
+		if (c === 45 || c === 0x2212 || c === 0x2013) {
+			negative = true;
+			if (seenDigit) afterDigits = true;
+			continue;
+		}
+		if (c === 40) {
+			paren++;
+			continue;
+		}
+		if (c === 41) {
+			paren--;
+			if (seenDigit) afterDigits = true;
+			continue;
+		}
+		if (c === 43) continue;
+		// letters and currency symbols: allowed only around the number
+		if (seenDigit) afterDigits = true;
+	}
+	if (!seenDigit || bad || paren !== 0) {
+		const t = trimText(raw).toLowerCase();
+		out.status = !nonSpace || t === '' ? NUM_MISSING : INVALID_WORDS.has(t) ? NUM_INVALID : NUM_INVALID;
+		if (t === '' || t === 'null' || t === 'n/a' || t === 'na' || t === '-') out.status = t === '' ? NUM_MISSING : NUM_INVALID;
+		return out;
+	}
+	if (paren < 0) {
+		out.status = NUM_INVALID;
+		return out;
+	}
+	const hasParen = s.indexOf('(') >= 0;
+	if (hasParen) negative = true;
+	const sign = negative ? -1 : 1;
+	const n = digits.length;
+	if (arabicDecimalPos >= 0) {
+		const v = sign * Number(digits.slice(0, arabicDecimalPos) + '.' + digits.slice(arabicDecimalPos));
+		out.dot = v;
+		out.comma = v;
+		return out;
+	}
+	if (nDots === 0 && nCommas === 0) {
+		const v = sign * Number(digits);
+		out.dot = v;
+		out.comma = v;
+		return out;
+	}
+	const dotDecimal = (): number =>
+		nDots > 1 ? NaN : nDots === 1 ? sign * Number(digits.slice(0, lastDotPos) + '.' + digits.slice(lastDotPos)) : sign * Number(digits);
+	const commaDecimal = (): number =>
+		nCommas > 1
+			? NaN
+			: nCommas === 1
+				? sign * Number(digits.slice(0, lastCommaPos) + '.' + digits.slice(lastCommaPos))
+				: sign * Number(digits);
+	if (nDots > 0 && nCommas > 0) {
+		// the last separator is the decimal one
+		if (lastSep === 46 && nDots === 1 && lastDotPos > lastCommaPos) {
+			out.dot = dotDecimal();
+			out.evidence = EVIDENCE_DOT;
+		} else if (lastSep === 44 && nCommas === 1 && lastCommaPos > lastDotPos) {
+			out.comma = commaDecimal();
+			out.evidence = EVIDENCE_COMMA;
+		} else out.status = NUM_INVALID;
+		return out;
+	}
+	const count = nDots > 0 ? nDots : nCommas;
+	const pos = nDots > 0 ? lastDotPos : lastCommaPos;
+	const isDot = nDots > 0;
+	if (count > 1) {
+		// repeated separator = grouping
+		const v = sign * Number(digits);
+		if (isDot) {
+			out.comma = v;
+			out.evidence = EVIDENCE_COMMA;
+		} else {
+			out.dot = v;
+			out.evidence = EVIDENCE_DOT;
+		}
+		return out;
+	}
+	const after = n - pos;
+	const intDigits = pos;
+	const leadingZero = digits.charCodeAt(0) === 48 && intDigits >= 1;
+	if (after !== 3 || intDigits > 3 || leadingZero || intDigits === 0) {
+		// must be the decimal separator
+		if (isDot) {
+			out.dot = dotDecimal();
+			out.evidence = EVIDENCE_DOT;
+		} else {
+			out.comma = commaDecimal();
+			out.evidence = EVIDENCE_COMMA;
+		}
+		void firstSep;
+		return out;
+	}
+	// d{1,3}<sep>ddd: either reading is possible
+	out.evidence = EVIDENCE_AMBIGUOUS;
+	if (isDot) {
+		out.dot = dotDecimal();
+		out.comma = sign * Number(digits);
+	} else {
+		out.comma = commaDecimal();
+		out.dot = sign * Number(digits);
+	}
+	return out;
+}
