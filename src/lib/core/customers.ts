@@ -1,0 +1,199 @@
+/** Customer figures and whole-base metrics of METRICS.md §5, and the data summary keys of §8. */
+import { toIsoDate } from './calendar';
+import type { Facts } from './facts';
+import { FLAG_RETURN, type DataSummary, type Day, type MetricsSummary, type OrderData } from './types';
+
+/** Per-customer figures of METRICS.md §5 in typed arrays (customer numbers as in Facts). */
+export interface CustomerFigures {
+	orders: Int32Array;
+	first: Int32Array;
+	last: Int32Array;
+	/** Distinct purchase days − 1. */
+	frequency: Int32Array;
+	recency: Int32Array;
+	T: Int32Array;
+	/** Mean purchase amount over repeat purchase days; 0 when frequency is 0; NaN without amounts. */
+	monetary: Float64Array;
+	/** Purchases with a discounted row. */
+	discounted: Int32Array;
+}
+
+/** §5 columns orders, first/last purchase, frequency, recency, T, monetary_value. */
+export function customerFigures(facts: Facts): CustomerFigures {
+	const { n, pStart, pDay, pAmt, pDisc } = facts;
+	const obsEnd = facts.obsEnd ?? 0;
+	const f: CustomerFigures = {
+		orders: new Int32Array(n),
+		first: new Int32Array(n),
+		last: new Int32Array(n),
+		frequency: new Int32Array(n),
+		recency: new Int32Array(n),
+		T: new Int32Array(n),
+		monetary: new Float64Array(n),
+		discounted: new Int32Array(n)
+	};
+	for (let k = 0; k < n; k++) {
+		const from = pStart[k];
+		const to = pStart[k + 1];
+		const first = pDay[from];
+		const last = pDay[to - 1];
+		f.orders[k] = to - from;
+		f.first[k] = first;
+		f.last[k] = last;
+		f.recency[k] = last - first;
+		f.T[k] = obsEnd - first;
+		// Repeat purchase days: distinct days after the first; a day's amount is the sum of its purchases.
+		let days = 0;
+		let sum = 0;
+		let disc = 0;
+		for (let i = from; i < to; i++) {
+			if (pDisc[i]) disc++;
+			if (pDay[i] === first) continue;
+			if (pDay[i] !== pDay[i - 1]) days++;
+			sum += pAmt[i];
+		}
+		f.frequency[k] = days;
+		f.monetary[k] = !facts.hasAmount ? NaN : days === 0 ? 0 : sum / days;
+		f.discounted[k] = disc;
+	}
+	return f;
+}
+
+/** Thresholds of the base shape (METRICS.md §5, settings): tall when top20_share ≥ tall, broad when ≤ broad. */
+export interface ShapeThresholds {
+	tall: number;
+	broad: number;
+}
+
+export const DEFAULT_SHAPE: ShapeThresholds = { tall: 80, broad: 50 };
+
+/** Revenue concentration (METRICS.md §5): share of the top ⌈0.2·n⌉ customers and the Gini coefficient (negatives as 0). */
+export function concentration(revenues: ArrayLike<number>): { top20: number | null; gini: number | null } {
+	const n = revenues.length;
+	if (n === 0) return { top20: null, gini: null };
+	const sorted = Float64Array.from(revenues).sort();
+	let total = 0;
+	for (let i = 0; i < n; i++) total += sorted[i];
+	// ⌈0.2·n⌉ = ⌈n/5⌉, computed exactly (0.2·n in floating point can land just above an integer).
+	const top = Math.ceil(n / 5);
+	let topSum = 0;
+	for (let i = n - 1; i >= n - top; i--) topSum += sorted[i];
+	let sx = 0;
+	let six = 0;
+	for (let i = 0; i < n; i++) {
+		const x = Math.max(0, sorted[i]);
+		sx += x;
+		six += (i + 1) * x;
+	}
+	return {
+		top20: total === 0 ? null : (topSum / total) * 100,
+		gini: sx === 0 ? null : (2 * six) / (n * sx) - (n + 1) / n
+	};
+}
+
+export function baseShape(top20: number | null, t: ShapeThresholds = DEFAULT_SHAPE): 'broad' | 'balanced' | 'tall' | null {
+	if (top20 === null) return null;
+	return top20 >= t.tall ? 'tall' : top20 <= t.broad ? 'broad' : 'balanced';
+}
+
+/** Median of a sorted array (mean of the two middle values when even); null when empty. */
+function median(sorted: Float64Array | Int32Array): number | null {
+	const m = sorted.length;
+	if (m === 0) return null;
+	const h = m >> 1;
+	return m % 2 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
+}
+
+/** Whole-base metrics of METRICS.md §5 (the metric keys of summary.json). */
+export function metricsSummary(facts: Facts, fig: CustomerFigures, shape: ShapeThresholds = DEFAULT_SHAPE): MetricsSummary {
+	const { n, pStart, pDay, pAmt } = facts;
+	const purchases = pDay.length;
+	let returnOrders = 0;
+	let repeat = 0;
+	let custRevenue = 0;
+	for (let k = 0; k < n; k++) {
+		returnOrders += facts.returnOrders[k];
+		if (fig.orders[k] >= 2) repeat++;
+		custRevenue += facts.revenue[k];
+	}
+	// Gaps between consecutive distinct purchase days, pooled over all customers.
+	let nGaps = 0;
+	for (let k = 0; k < n; k++) nGaps += fig.frequency[k];
+	const gaps = new Int32Array(nGaps);
+	let g = 0;
+	let gapSum = 0;
+	for (let k = 0; k < n; k++) {
+		for (let i = pStart[k] + 1; i < pStart[k + 1]; i++) {
+			const d = pDay[i] - pDay[i - 1];
+			if (d > 0) {
+				gaps[g++] = d;
+				gapSum += d;
+			}
+		}
+	}
+	gaps.sort();
+	let amountSum = 0;
+	for (let i = 0; i < purchases; i++) amountSum += pAmt[i];
+	const money = facts.hasAmount;
+	const conc = money ? concentration(facts.revenue) : { top20: null, gini: null };
+	return {
+		customers: n,
+		purchases,
+		return_orders: returnOrders,
+		customer_revenue: money ? custRevenue : null,
+		repeat_purchase_rate: n === 0 ? null : (repeat / n) * 100,
+		gap_mean_days: nGaps === 0 ? null : gapSum / nGaps,
+		gap_median_days: median(gaps),
+		aov: money && purchases > 0 ? amountSum / purchases : null,
+		clv_historical: money && n > 0 ? custRevenue / n : null,
+		return_rate: purchases + returnOrders === 0 ? null : (returnOrders / (purchases + returnOrders)) * 100,
+		top20_share: conc.top20,
+		gini: conc.gini,
+		base_shape: baseShape(conc.top20, shape),
+		observation_end: facts.obsEnd === null ? null : toIsoDate(facts.obsEnd)
+	};
+}
+
+/** The data keys of summary.json (METRICS.md §8), over the rows with day ≤ asOf. */
+export function dataSummary(data: OrderData, asOf: Day | null): DataSummary {
+	const limit = asOf ?? Infinity;
+	const seenCust = new Uint8Array(data.customerIds.length);
+	const seenOrder = new Uint8Array(data.orderIds.length);
+	let guest = 0;
+	let returns = 0;
+	let ids = 0;
+	let orders = 0;
+	let rows = 0;
+	let revenue = 0;
+	let min = Infinity;
+	let max = -Infinity;
+	for (let i = 0; i < data.length; i++) {
+		const d = data.day[i];
+		if (d > limit) continue;
+		rows++;
+		if (d < min) min = d;
+		if (d > max) max = d;
+		const c = data.customer[i];
+		if (c < 0) guest++;
+		else if (!seenCust[c]) {
+			seenCust[c] = 1;
+			ids++;
+		}
+		if (data.flags[i] & FLAG_RETURN) returns++;
+		const o = data.order[i];
+		if (data.hasOrderId && o >= 0 && !seenOrder[o]) {
+			seenOrder[o] = 1;
+			orders++;
+		}
+		revenue += data.amount[i];
+	}
+	return {
+		guest_rows: guest,
+		return_rows: returns,
+		customer_ids: ids,
+		orders: data.hasOrderId ? orders : rows,
+		revenue: data.hasAmount ? revenue : null,
+		date_min: rows ? toIsoDate(min) : null,
+		date_max: rows ? toIsoDate(max) : null
+	};
+}

@@ -1,0 +1,220 @@
+/** Per-customer purchase facts (METRICS.md §1): the as-of filter, purchases, customers, net revenue and observation end, built once from OrderData. */
+import { FLAG_DISCOUNT, FLAG_RETURN, type Day, type OrderData } from './types';
+
+/**
+ * Everything the metrics need about customers, in typed arrays. Customers (ids with ≥ 1 purchase,
+ * METRICS.md §1) are numbered 0 … n−1 in ascending id order. Purchases are stored per customer
+ * (CSR: customer c owns purchases pStart[c] … pStart[c+1]−1), sorted by day.
+ */
+export interface Facts {
+	/** METRICS.md §1: latest day of any row (guests included) or the as-of date; null when no row remains. */
+	obsEnd: Day | null;
+	hasAmount: boolean;
+	/** Some row carries FLAG_DISCOUNT (a discount column exists and is used). */
+	hasDiscount: boolean;
+	/** Number of customers. */
+	n: number;
+	ids: string[];
+	/** OrderData customer index → customer number, or −1 (guest or not a customer). */
+	custOf: Int32Array;
+	pStart: Int32Array;
+	pDay: Int32Array;
+	/** Purchase amount = sum of its rows' amounts (NaN without amounts). */
+	pAmt: Float64Array;
+	/** 1 when any row of the purchase is discounted. */
+	pDisc: Uint8Array;
+	/** Net revenue per customer: all their rows, returns included (METRICS.md §1). */
+	revenue: Float64Array;
+	/** Return orders per customer: distinct (customer, order) groups of return rows (METRICS.md §5). */
+	returnOrders: Int32Array;
+	/** All rows of customers (returns included), as-of filtered, in file order: customer number, day, amount. */
+	rCust: Int32Array;
+	rDay: Int32Array;
+	rAmt: Float64Array;
+}
+
+/** Stable counting sort of `idx` by key(idx) in 0 … k−1 (keys below 0 must not occur). */
+function countingSort(idx: Int32Array, key: Int32Array, k: number): Int32Array<ArrayBuffer> {
+	const count = new Int32Array(k + 1);
+	for (let i = 0; i < idx.length; i++) count[key[idx[i]] + 1]++;
+	for (let i = 0; i < k; i++) count[i + 1] += count[i];
+	const out = new Int32Array(idx.length);
+	for (let i = 0; i < idx.length; i++) out[count[key[idx[i]]]++] = idx[i];
+	return out;
+}
+
+/** Build the facts of METRICS.md §1 from the rows with day ≤ asOf (all rows when asOf is null). */
+export function buildFacts(data: OrderData, asOf: Day | null): Facts {
+	const len = data.length;
+	const { customer, order, day, amount, flags } = data;
+	const limit = asOf ?? Infinity;
+	const nIds = data.customerIds.length;
+
+	// Pass 1: as-of filter, observation end, non-guest row list.
+	let maxDay = -Infinity;
+	let hasDiscount = false;
+	let kept = 0;
+	for (let i = 0; i < len; i++) {
+		const d = day[i];
+		if (d > limit) continue;
+		if (d > maxDay) maxDay = d;
+		if (customer[i] >= 0) kept++;
+		if (flags[i] & FLAG_DISCOUNT) hasDiscount = true;
+	}
+	const obsEnd: Day | null = maxDay === -Infinity ? null : asOf ?? maxDay;
+	let rows: Int32Array<ArrayBuffer> = new Int32Array(kept);
+	kept = 0;
+	for (let i = 0; i < len; i++) if (day[i] <= limit && customer[i] >= 0) rows[kept++] = i;
+
+	// Group rows by (customer, order): counting sort by order, then stably by customer.
+	if (data.hasOrderId) {
+		const orderKey = new Int32Array(len);
+		for (let i = 0; i < len; i++) orderKey[i] = order[i] + 1;
+		rows = countingSort(rows, orderKey, data.orderIds.length + 1);
+	}
+	rows = countingSort(rows, customer, nIds);
+
+	// Which ids are customers (≥ 1 non-return row), numbered in ascending id order.
+	const isCust = new Uint8Array(nIds);
+	for (let j = 0; j < rows.length; j++) {
+		const i = rows[j];
+		if (!(flags[i] & FLAG_RETURN)) isCust[customer[i]] = 1;
+	}
+	const custList: number[] = [];
+	for (let c = 0; c < nIds; c++) if (isCust[c]) custList.push(c);
+	const idsAll = data.customerIds;
+	custList.sort((a, b) => (idsAll[a] < idsAll[b] ? -1 : idsAll[a] > idsAll[b] ? 1 : 0));
+	const n = custList.length;
+	const custOf = new Int32Array(nIds).fill(-1);
+	for (let k = 0; k < n; k++) custOf[custList[k]] = k;
+	const ids = custList.map((c) => idsAll[c]);
+
+	// Pass 2 over grouped rows: purchases and return orders (a row without an order id is its own order).
+	const noOrder = !data.hasOrderId;
+	const gCust = new Int32Array(rows.length);
+	const gDay = new Int32Array(rows.length);
+	const gAmt = new Float64Array(rows.length);
+	const gDisc = new Uint8Array(rows.length);
+	const perCust = new Int32Array(n);
+	const returnOrders = new Int32Array(n);
+	const revenue = new Float64Array(n);
+	let np = 0;
+	let prevPC = -2;
+	let prevPO = -2;
+	let prevRC = -2;
+	let prevRO = -2;
+	for (let j = 0; j < rows.length; j++) {
+		const i = rows[j];
+		const k = custOf[customer[i]];
+		if (k < 0) continue;
+		const o = noOrder ? -1 : order[i];
+		const a = amount[i];
+		revenue[k] += a;
+		if (flags[i] & FLAG_RETURN) {
+			if (o < 0 || k !== prevRC || o !== prevRO) returnOrders[k]++;
+			prevRC = k;
+			prevRO = o;
+			continue;
+		}
+		if (o < 0 || k !== prevPC || o !== prevPO) {
+			gCust[np] = k;
+			gDay[np] = day[i];
+			gAmt[np] = a;
+			gDisc[np] = flags[i] & FLAG_DISCOUNT ? 1 : 0;
+			perCust[k]++;
+			np++;
+		} else {
+			const p = np - 1;
+			if (day[i] < gDay[p]) gDay[p] = day[i];
+			gAmt[p] += a;
+			if (flags[i] & FLAG_DISCOUNT) gDisc[p] = 1;
+		}
+		prevPC = k;
+		prevPO = o;
+	}
+
+	// Place purchases by customer number (CSR), then sort each customer's purchases by day.
+	const pStart = new Int32Array(n + 1);
+	for (let k = 0; k < n; k++) pStart[k + 1] = pStart[k] + perCust[k];
+	const fill = pStart.slice(0, n);
+	const pDay = new Int32Array(np);
+	const pAmt = new Float64Array(np);
+	const pDisc = new Uint8Array(np);
+	for (let p = 0; p < np; p++) {
+		const at = fill[gCust[p]]++;
+		pDay[at] = gDay[p];
+		pAmt[at] = gAmt[p];
+		pDisc[at] = gDisc[p];
+	}
+	for (let k = 0; k < n; k++) sortByDay(pDay, pAmt, pDisc, pStart[k], pStart[k + 1]);
+
+	// Customers' rows in file order (for revenue by period and cohort).
+	let nr = 0;
+	for (let j = 0; j < rows.length; j++) if (custOf[customer[rows[j]]] >= 0) nr++;
+	const rCust = new Int32Array(nr);
+	const rDay = new Int32Array(nr);
+	const rAmt = new Float64Array(nr);
+	nr = 0;
+	for (let i = 0; i < len; i++) {
+		const c = customer[i];
+		if (c < 0 || day[i] > limit) continue;
+		const k = custOf[c];
+		if (k < 0) continue;
+		rCust[nr] = k;
+		rDay[nr] = day[i];
+		rAmt[nr] = amount[i];
+		nr++;
+	}
+
+	return {
+		obsEnd,
+		hasAmount: data.hasAmount,
+		hasDiscount,
+		n,
+		ids,
+		custOf,
+		pStart,
+		pDay,
+		pAmt,
+		pDisc,
+		revenue: data.hasAmount ? revenue : revenue.fill(NaN),
+		returnOrders,
+		rCust,
+		rDay,
+		rAmt
+	};
+}
+
+/** Insertion sort of one customer's purchases [from, to) by day (stable; slices are short). */
+function sortByDay(pDay: Int32Array, pAmt: Float64Array, pDisc: Uint8Array, from: number, to: number): void {
+	if (to - from < 2) return;
+	if (to - from > 32) {
+		const order = Array.from({ length: to - from }, (_, i) => from + i);
+		order.sort((a, b) => pDay[a] - pDay[b] || a - b);
+		const d = order.map((i) => pDay[i]);
+		const a = order.map((i) => pAmt[i]);
+		const s = order.map((i) => pDisc[i]);
+		for (let i = 0; i < d.length; i++) {
+			pDay[from + i] = d[i];
+			pAmt[from + i] = a[i];
+			pDisc[from + i] = s[i];
+		}
+		return;
+	}
+	for (let i = from + 1; i < to; i++) {
+		const d = pDay[i];
+		if (d >= pDay[i - 1]) continue;
+		const a = pAmt[i];
+		const s = pDisc[i];
+		let j = i - 1;
+		while (j >= from && pDay[j] > d) {
+			pDay[j + 1] = pDay[j];
+			pAmt[j + 1] = pAmt[j];
+			pDisc[j + 1] = pDisc[j];
+			j--;
+		}
+		pDay[j + 1] = d;
+		pAmt[j + 1] = a;
+		pDisc[j + 1] = s;
+	}
+}
