@@ -1,0 +1,69 @@
+/** Test helper: builds OrderData from a readable list of rows such as {c: 'a', o: '1', d: '2024-01-05', amt: 10, ret: true}. */
+import { FLAG_DISCOUNT, FLAG_RETURN, type OrderData } from '../../../src/lib/core/types';
+
+export interface Row {
+	/** Customer id; omitted or '' = guest row. */
+	c?: string;
+	/** Order id; omitted = no order id (each row its own order when no row has one). */
+	o?: string;
+	/** Date `YYYY-MM-DD`. */
+	d: string;
+	amt?: number;
+	ret?: boolean;
+	disc?: boolean;
+}
+
+/** Days since 1970-01-01 of `YYYY-MM-DD`, via Date.UTC (independent of the engine's calendar code). */
+export function dayOf(iso: string): number {
+	const [y, m, d] = iso.split('-').map(Number);
+	return Math.round(Date.UTC(y, m - 1, d) / 86400000);
+}
+
+/**
+ * OrderData of the rows, in the given order. hasOrderId / hasAmount default to "some row has one";
+ * without amounts every amount is NaN, as the importer writes it.
+ */
+export function makeData(rows: Row[], opts: { hasOrderId?: boolean; hasAmount?: boolean } = {}): OrderData {
+	const hasOrderId = opts.hasOrderId ?? rows.some((r) => r.o !== undefined);
+	const hasAmount = opts.hasAmount ?? rows.some((r) => r.amt !== undefined);
+	const n = rows.length;
+	const data: OrderData = {
+		length: n,
+		customer: new Int32Array(n),
+		order: new Int32Array(n),
+		day: new Int32Array(n),
+		amount: new Float64Array(n),
+		flags: new Uint8Array(n),
+		customerIds: [],
+		orderIds: [],
+		hasOrderId,
+		hasAmount,
+		dims: []
+	};
+	const cMap = new Map<string, number>();
+	const oMap = new Map<string, number>();
+	rows.forEach((r, i) => {
+		if (!r.c) data.customer[i] = -1;
+		else {
+			let k = cMap.get(r.c);
+			if (k === undefined) {
+				k = data.customerIds.push(r.c) - 1;
+				cMap.set(r.c, k);
+			}
+			data.customer[i] = k;
+		}
+		if (!hasOrderId || r.o === undefined) data.order[i] = -1;
+		else {
+			let k = oMap.get(r.o);
+			if (k === undefined) {
+				k = data.orderIds.push(r.o) - 1;
+				oMap.set(r.o, k);
+			}
+			data.order[i] = k;
+		}
+		data.day[i] = dayOf(r.d);
+		data.amount[i] = hasAmount ? (r.amt ?? 0) : NaN;
+		data.flags[i] = (r.ret ? FLAG_RETURN : 0) | (r.disc ? FLAG_DISCOUNT : 0);
+	});
+	return data;
+}
