@@ -1,0 +1,259 @@
+/**
+ * Pure chart geometry: D3 computes scales, paths and ticks; the Svelte components only draw what
+ * these functions return (STYLE.md "Charts"). No DOM here, so everything is unit-tested.
+ */
+import { color, interpolateBlues, line, max, scaleLinear, scalePoint, scaleSequential } from 'd3';
+import type { CohortCell, CurvePoint, PeriodRow } from '../core/types';
+
+export interface Margin {
+	top: number;
+	right: number;
+	bottom: number;
+	left: number;
+}
+
+export interface LineSeries {
+	key: string;
+	label: string;
+	/** One value per x label; null leaves a gap. */
+	values: (number | null)[];
+}
+
+export interface Tick {
+	pos: number;
+	label: string;
+}
+
+export interface LineChartGeometry {
+	width: number;
+	height: number;
+	margin: Margin;
+	/** Plot area (inside the margins). */
+	innerWidth: number;
+	innerHeight: number;
+	xTicks: Tick[];
+	yTicks: Tick[];
+	paths: { key: string; label: string; d: string; points: { x: number; y: number; value: number }[] }[];
+	/** x of each label, in order. */
+	xs: number[];
+}
+
+export const DEFAULT_MARGIN: Margin = { top: 12, right: 16, bottom: 28, left: 48 };
+
+/** Evenly thinned indexes so at most `maxTicks` labels show (always the first and the last). */
+export function thinIndexes(n: number, maxTicks: number): number[] {
+	if (n <= 0) return [];
+	if (n <= maxTicks || maxTicks < 2) return Array.from({ length: Math.min(n, Math.max(maxTicks, 1)) }, (_, i) => i);
+	const step = Math.ceil((n - 1) / (maxTicks - 1));
+	const out: number[] = [];
+	for (let i = 0; i < n; i += step) out.push(i);
+	// Replace the last regular tick by the final label when they would crowd each other.
+	if (out[out.length - 1] !== n - 1) {
+		if (n - 1 - out[out.length - 1] < step / 2) out.pop();
+		out.push(n - 1);
+	}
+	return out;
+}
+
+/**
+ * A line chart over categorical x labels (periods or offsets): point scale on x, linear y from 0,
+ * nice ticks, and one SVG path per series (null values break the line).
+ */
+export function buildLineChart(
+	labels: string[],
+	series: LineSeries[],
+	width: number,
+	height: number,
+	opts: { margin?: Margin; yMax?: number; yFormat?: (v: number) => string; maxXTicks?: number } = {}
+): LineChartGeometry {
+	const margin = opts.margin ?? DEFAULT_MARGIN;
+	const innerWidth = Math.max(0, width - margin.left - margin.right);
+	const innerHeight = Math.max(0, height - margin.top - margin.bottom);
+	const x = scalePoint<number>()
+		.domain(labels.map((_, i) => i))
+		.range([0, innerWidth])
+		.padding(labels.length === 1 ? 0.5 : 0);
+	const dataMax = max(series, (s) => max(s.values, (v) => (v == null || !Number.isFinite(v) ? undefined : v))) ?? 0;
+	const y = scaleLinear()
+		.domain([0, opts.yMax ?? (dataMax > 0 ? dataMax : 1)])
+		.range([innerHeight, 0])
+		.nice(5);
+	const fmt = opts.yFormat ?? ((v: number) => String(v));
+	const xs = labels.map((_, i) => x(i) ?? 0);
+	const maxXTicks = opts.maxXTicks ?? Math.max(2, Math.floor(innerWidth / 70));
+	const paths = series.map((s) => {
+		const gen = line<number | null>()
+			.defined((v) => v != null && Number.isFinite(v))
+			.x((_, i) => xs[i])
+			.y((v) => y(v as number));
+		const points = s.values.flatMap((v, i) => (v == null || !Number.isFinite(v) ? [] : [{ x: xs[i], y: y(v), value: v }]));
+		return { key: s.key, label: s.label, d: gen(s.values) ?? '', points };
+	});
+	return {
+		width,
+		height,
+		margin,
+		innerWidth,
+		innerHeight,
+		xTicks: thinIndexes(labels.length, maxXTicks).map((i) => ({ pos: xs[i], label: labels[i] })),
+		yTicks: y.ticks(5).map((v) => ({ pos: y(v), label: fmt(v) })),
+		paths,
+		xs
+	};
+}
+
+/** Customer base vs installed base (METRICS.md §3: customer_base and end) per period. */
+export function buildBaseChart(periods: PeriodRow[], width: number, height: number, yFormat?: (v: number) => string) {
+	return buildLineChart(
+		periods.map((p) => p.period),
+		[
+			{ key: 'customer_base', label: 'Customer base', values: periods.map((p) => p.customer_base) },
+			{ key: 'installed_base', label: 'Installed (active) base', values: periods.map((p) => p.end) }
+		],
+		width,
+		height,
+		{ yFormat }
+	);
+}
+
+/** The average retention curve (METRICS.md §4) in percent, offsets on x, 0–100 % on y. */
+export function buildCurveChart(curve: CurvePoint[], width: number, height: number) {
+	return buildLineChart(
+		curve.map((c) => String(c.offset)),
+		[{ key: 'retention', label: 'Average retention', values: curve.map((c) => (c.retention == null ? null : c.retention * 100)) }],
+		width,
+		height,
+		{ yMax: 100, yFormat: (v) => `${v}%` }
+	);
+}
+
+/* ------------------------------------------------------------------ heatmap */
+
+export interface HeatCell {
+	cohort: string;
+	offset: number;
+	period: string;
+	retention: number;
+	retained: number;
+	size: number;
+	partial: boolean;
+	x: number;
+	y: number;
+	fill: string;
+	textColor: string;
+}
+
+export interface HeatRow {
+	cohort: string;
+	size: number;
+	y: number;
+}
+
+export interface HeatmapGeometry {
+	rows: HeatRow[];
+	cells: HeatCell[];
+	/** Offsets 0…maxOffset, each with its column x. */
+	columns: { offset: number; x: number }[];
+	cellWidth: number;
+	rowHeight: number;
+	headerHeight: number;
+	width: number;
+	height: number;
+	/** Upper end of the colour domain (offset 0 is always 1 and would wash the scale out). */
+	colourMax: number;
+	colour: (v: number) => string;
+}
+
+export const HEAT_CELL_WIDTH = 46;
+export const HEAT_ROW_HEIGHT = 22;
+export const HEAT_HEADER_HEIGHT = 24;
+
+/**
+ * A sequential, colour-blind-safe scale (d3 Blues) from 0 to the highest retention after offset 0,
+ * clamped, so offset 0 (always 100 %) is the darkest and later offsets keep their contrast.
+ */
+export function buildHeatColour(cells: Pick<CohortCell, 'offset' | 'retention'>[]): { colour: (v: number) => string; colourMax: number } {
+	const later = max(cells, (c) => (c.offset > 0 && Number.isFinite(c.retention) ? c.retention : undefined));
+	const colourMax = later != null && later > 0 ? later : 1;
+	// Start the ramp slightly above white so a 0 % cell is still visibly a cell.
+	const scale = scaleSequential((t: number) => interpolateBlues(0.05 + 0.95 * t))
+		.domain([0, colourMax])
+		.clamp(true);
+	return { colour: (v: number) => scale(v), colourMax };
+}
+
+/** WCAG relative luminance of a CSS colour (0 black … 1 white). */
+export function relativeLuminance(css: string): number {
+	const c = color(css)?.rgb();
+	if (!c) return 1;
+	const lin = (v: number) => {
+		const s = v / 255;
+		return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+	};
+	return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+}
+
+export const DARK_TEXT = '#111827';
+export const LIGHT_TEXT = '#ffffff';
+
+/** Dark or white text, whichever contrasts more with the fill. */
+export function readableTextColour(fill: string): string {
+	const l = relativeLuminance(fill);
+	const dark = relativeLuminance(DARK_TEXT);
+	const contrastDark = (l + 0.05) / (dark + 0.05);
+	const contrastLight = 1.05 / (l + 0.05);
+	return contrastDark >= contrastLight ? DARK_TEXT : LIGHT_TEXT;
+}
+
+/**
+ * Heatmap geometry: one row per cohort (in order of first appearance), one column per offset,
+ * fixed cell size so 150+ cohorts stay legible in a scrolling container.
+ */
+export function buildHeatmap(
+	cells: CohortCell[],
+	opts: { cellWidth?: number; rowHeight?: number; headerHeight?: number } = {}
+): HeatmapGeometry {
+	const cellWidth = opts.cellWidth ?? HEAT_CELL_WIDTH;
+	const rowHeight = opts.rowHeight ?? HEAT_ROW_HEIGHT;
+	const headerHeight = opts.headerHeight ?? HEAT_HEADER_HEIGHT;
+	const rowIndex = new Map<string, number>();
+	const rows: HeatRow[] = [];
+	let maxOffset = -1;
+	for (const c of cells) {
+		if (!rowIndex.has(c.cohort)) {
+			rowIndex.set(c.cohort, rows.length);
+			rows.push({ cohort: c.cohort, size: c.size, y: headerHeight + rows.length * rowHeight });
+		}
+		if (c.offset > maxOffset) maxOffset = c.offset;
+	}
+	const { colour, colourMax } = buildHeatColour(cells);
+	const out: HeatCell[] = cells.map((c) => {
+		const fill = colour(c.retention);
+		return {
+			cohort: c.cohort,
+			offset: c.offset,
+			period: c.period,
+			retention: c.retention,
+			retained: c.retained,
+			size: c.size,
+			partial: c.partial,
+			x: c.offset * cellWidth,
+			y: rows[rowIndex.get(c.cohort)!].y,
+			fill,
+			textColor: readableTextColour(fill)
+		};
+	});
+	const columns = Array.from({ length: maxOffset + 1 }, (_, k) => ({ offset: k, x: k * cellWidth }));
+	return {
+		rows,
+		cells: out,
+		columns,
+		cellWidth,
+		rowHeight,
+		headerHeight,
+		width: (maxOffset + 1) * cellWidth,
+		height: headerHeight + rows.length * rowHeight,
+		colourMax,
+		colour
+	};
+}
