@@ -411,8 +411,8 @@ export function detectLayout(bytesIn: Uint8Array, options: ImportOptions = {}, c
 			else if (one.texty > 0 && (st.dates > st.nonEmpty * 0.8 || st.numbers > st.nonEmpty * 0.8)) textOverData++;
 		}
 		hasHeader = textOverData > 0 && dataLike === 0;
-		headerUncertain = true;
-		if (!hasHeader || matched < 2) {
+		if (!hasHeader || matched === 0) {
+			headerUncertain = true;
 			questions.push({
 				kind: 'header',
 				message: hasHeader ? 'Is the first line of the file a header with column names?' : 'The first line looks like an order, not column names. Does the file have a header line?',

@@ -15,6 +15,7 @@ import {
 	trimText
 } from '../parse/parse-number';
 import { Tokenizer } from './tokenizer';
+import { RowHashSet } from './row-hash-set';
 import { dateOrderQuestion, decimalQuestion, detectLayout } from './detect';
 import type { Layout } from './detect';
 
@@ -86,7 +87,7 @@ class StreamingImporter implements Importer {
 	private decoder: TextDecoder | null = null;
 	private tokenizer: Tokenizer | null = null;
 	private mapping: Mapping = {};
-	private headerKey: string | null = null;
+	private header: string[] | null = null;
 	private ncols = 0;
 	private required: number[] = [];
 	private seenRecords = 0;
@@ -109,7 +110,7 @@ class StreamingImporter implements Importer {
 	private customerIds: string[] = [];
 	private orderIndex = new Map<string, number>();
 	private orderIds: string[] = [];
-	private seen = new Set<number>();
+	private seen = new RowHashSet();
 	private duplicates = 0;
 	private report: ReportEntry[] = [];
 	private rowWarnings = new Set<string>();
@@ -213,7 +214,7 @@ class StreamingImporter implements Importer {
 		if (hl !== null) {
 			if (line < hl) return;
 			if (line === hl) {
-				this.headerKey = fields.map((f) => trimText(f.replace(/^\ufeff/, ''))).join('\u0001');
+				this.header = fields.map((f) => trimText(f.replace(/^\ufeff/, '')));
 				this.ncols = fields.length;
 				return;
 			}
@@ -230,11 +231,9 @@ class StreamingImporter implements Importer {
 		const ncols = this.ncols;
 		let len = fields.length;
 		while (len > ncols && trimText(fields[len - 1]) === '') len--;
-		if (this.headerKey !== null && len === ncols) {
+		if (this.header !== null && len === ncols && trimText(fields[0]) === this.header[0]) {
 			let same = true;
-			const hk = this.headerKey;
-			const key = fields.slice(0, len).map(trimText).join('\u0001');
-			if (key !== hk) same = false;
+			for (let k = 1; k < len && same; k++) if (trimText(fields[k]) !== this.header[k]) same = false;
 			if (same) {
 				this.skip(line, '', fields.join(','), 'repeated_header');
 				return;
@@ -268,9 +267,8 @@ class StreamingImporter implements Importer {
 			h1 = Math.imul(h1 ^ 0x1f, 0x01000193);
 			h2 = Math.imul(h2 ^ 0x1f, 0x5bd1e995);
 		}
-		const key = (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
 		let dupKept = false;
-		if (this.seen.has(key)) {
+		if (!this.seen.add(h1 | 0, h2 | 0)) {
 			const skipDup = (this.options.duplicates ?? (this.mapping.order_id !== undefined ? 'skip' : 'keep')) === 'skip';
 			this.duplicates++;
 			if (skipDup) {
@@ -278,9 +276,11 @@ class StreamingImporter implements Importer {
 				return;
 			}
 			dupKept = true;
-		} else this.seen.add(key);
+		}
 		const m = this.mapping;
-		const get = (c: number | undefined): string => (c === undefined || c >= len ? '' : fields[c]);
+		this.cur = fields;
+		this.curLen = len;
+		const get = this.get;
 		// date
 		const dp = parseDate(get(m.date), this.dp);
 		let dA = NO_DAY;
@@ -403,6 +403,11 @@ class StreamingImporter implements Importer {
 			this.dimCodes[d][i] = code;
 		}
 	}
+
+	private cur: string[] = [];
+	private curLen = 0;
+	/** The raw value of a column of the current record ('' when absent). */
+	private readonly get = (c: number | undefined): string => (c === undefined || c >= this.curLen ? '' : this.cur[c]);
 
 	private evidence(ev: number, raw: string): void {
 		if (ev === EVIDENCE_DOT) this.evDot++;

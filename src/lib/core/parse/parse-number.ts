@@ -73,6 +73,7 @@ export function parseNumber(raw: string, out: NumberParse): NumberParse {
 	out.evidence = EVIDENCE_NONE;
 	out.dot = NaN;
 	out.comma = NaN;
+	if (fastNumber(raw, out)) return out;
 	const s = raw;
 	let digits = '';
 	let negative = false;
@@ -232,4 +233,39 @@ export function parseNumber(raw: string, out: NumberParse): NumberParse {
 		out.dot = sign * Number(digits);
 	}
 	return out;
+}
+
+/** Plain ASCII `-123.45` / `123`: parsed natively without building strings. Returns false when not plain. */
+function fastNumber(s: string, out: NumberParse): boolean {
+	const n = s.length;
+	if (n === 0 || n > 15) return false;
+	let i = 0;
+	if (s.charCodeAt(0) === 45) i = 1;
+	const intStart = i;
+	let dot = -1;
+	for (; i < n; i++) {
+		const c = s.charCodeAt(i);
+		if (c === 46) {
+			if (dot >= 0) return false;
+			dot = i;
+		} else if (c < 48 || c > 57) return false;
+	}
+	const intDigits = (dot < 0 ? n : dot) - intStart;
+	if (intDigits === 0 || (dot >= 0 && dot === n - 1)) return false;
+	const v = Number(s);
+	if (dot < 0) {
+		out.dot = v;
+		out.comma = v;
+		return true;
+	}
+	const after = n - dot - 1;
+	if (after === 3 && intDigits <= 3 && s.charCodeAt(intStart) !== 48) {
+		out.evidence = EVIDENCE_AMBIGUOUS;
+		out.dot = v;
+		out.comma = Number(s.slice(0, dot) + s.slice(dot + 1));
+		return true;
+	}
+	out.evidence = EVIDENCE_DOT;
+	out.dot = v;
+	return true;
 }
