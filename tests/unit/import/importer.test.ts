@@ -1,0 +1,147 @@
+// Normalising rules of the streaming importer (METRICS.md §1, badcsv rules 1–9, 13).
+import { describe, expect, it } from 'vitest';
+import { FLAG_DISCOUNT, FLAG_RETURN } from '../../../src/lib/core/types.ts';
+import type { ImportOptions, Mapping } from '../../../src/lib/core/types.ts';
+import { formatDay } from '../../../src/lib/core/parse/day-number.ts';
+import { runBytes, summarise } from './harness.ts';
+
+const run = (text: string, options: ImportOptions = {}, mapping: Mapping | null = null, piece = 7) =>
+	runBytes(new TextEncoder().encode(text), 't.csv', mapping, options, piece).result;
+
+describe('customer ids', () => {
+	it('keeps ids as exact strings', () => {
+		const r = run('customer_id,order_id,order_date,amount\n00123,1,2024-01-01,1\n0123,2,2024-01-01,1\n123,3,2024-01-01,1\n9007199254740993,4,2024-01-01,1\n9007199254740992,5,2024-01-01,1\n1e5,6,2024-01-01,1\n1E5,7,2024-01-01,1\n');
+		expect(r.data?.customerIds).toEqual(['00123', '0123', '123', '9007199254740993', '9007199254740992', '1e5', '1E5']);
+	});
+	it('strips a spreadsheet `.0` only when every id is digits + `.0`', () => {
+		expect(run('customer_id,order_id,order_date,amount\n17850.0,1,2024-01-01,1\n,2,2024-01-01,1\n13047.0,3,2024-01-01,1\n').data?.customerIds).toEqual(['17850', '13047']);
+		expect(run('customer_id,order_id,order_date,amount\n17850.0,1,2024-01-01,1\n1.50,2,2024-01-01,1\n').data?.customerIds).toEqual(['17850.0', '1.50']);
+	});
+	it('imports empty ids as flagged guest rows', () => {
+		const r = run('customer_id,order_id,order_date,amount\nC1,1,2024-01-01,1\n  ,2,2024-01-02,2\n');
+		expect(r.data?.customer[1]).toBe(-1);
+		expect(r.facts.outcome).toBe('import-with-warnings');
+		expect(r.report).toEqual([{ line: 3, column: 'customer_id', value: '  ', reason: 'missing_customer_id', skipped: false }]);
+	});
+	it('flags bidi controls in ids and keeps them', () => {
+		const r = run('customer_id,order_id,order_date,amount\nC\u202e1,1,2024-01-01,1\n');
+		expect(r.data?.customerIds).toEqual(['C\u202e1']);
+		expect(r.facts.warnings).toEqual(['bidi_control_in_id']);
+	});
+});
+
+describe('dates and decimals across the file', () => {
+	it('decides D/M from one proving row at the end', () => {
+		const rows = Array.from({ length: 30 }, (_, i) => `C${i},${i},0${1 + (i % 9)}/0${1 + (i % 7)}/2022,1`);
+		const r = run(`customer_id,order_id,order_date,amount\n${rows.join('\n')}\nX,99,25/03/2022,1\n`);
+		expect(r.facts.date_order).toBe('dmy');
+		expect(formatDay(r.data!.day[0])).toBe('2022-01-01');
+		expect(formatDay(r.data!.day[1])).toBe('2022-02-02');
+		expect(formatDay(r.data!.day[2])).toBe('2022-03-03');
+		expect(formatDay(r.data!.day[5])).toBe('2022-06-06');
+		expect(formatDay(r.data!.day[7])).toBe('2022-01-08');
+	});
+	it('asks for the date order when nothing proves it, and uses the answer', () => {
+		const text = 'customer_id,order_id,order_date,amount\nA,1,01/02/2022,1\nB,2,03/04/2022,1\n';
+		const r = run(text);
+		expect(r.facts.outcome).toBe('needs-answer');
+		expect(r.facts.question?.kind).toBe('date_order');
+		expect(r.data).toBeNull();
+		expect(formatDay(run(text, { dateOrder: 'mdy' }).data!.day[0])).toBe('2022-01-02');
+		expect(formatDay(run(text, { dateOrder: 'dmy' }).data!.day[0])).toBe('2022-02-01');
+	});
+	it('asks about "1.250" and uses the answer', () => {
+		const text = 'customer_id;order_id;order_date;amount\nA;1;2024-01-01;1.250\nB;2;2024-01-02;350\n';
+		expect(run(text).facts.question?.kind).toBe('decimal');
+		expect(run(text, { decimal: '.' }).data!.amount[0]).toBe(1.25);
+		expect(run(text, { decimal: ',' }).data!.amount[0]).toBe(1250);
+	});
+	it('decides the decimal comma from the file', () => {
+		const r = run('customer_id;order_id;order_date;amount\nA;1;05.03.2022;1.234,56\nB;2;06.03.2022;1.250\n');
+		expect(r.facts.decimal).toBe(',');
+		expect([...r.data!.amount]).toEqual([1234.56, 1250]);
+	});
+	it('skips impossible and missing dates with the reason', () => {
+		const r = run('customer_id,order_id,order_date,amount\nA,1,2023-02-30,1\nB,2,,1\nC,3,NULL,1\nD,4,2024-02-29,1\n');
+		expect(r.report.map((e) => [e.line, e.reason])).toEqual([[2, 'invalid_date'], [3, 'missing_date'], [4, 'missing_date']]);
+		expect(r.facts.rows_imported).toBe(1);
+		expect(r.facts.warnings).toEqual(['rows_skipped']);
+	});
+});
+
+describe('amounts and returns', () => {
+	it('never imports an empty or junk amount as 0', () => {
+		const r = run('customer_id,order_id,order_date,amount\nA,1,2024-01-01,\nB,2,2024-01-01,N/A\nC,3,2024-01-01,#VALUE!\nD,4,2024-01-01,0.00\n');
+		expect(r.report.map((e) => e.reason)).toEqual(['missing_amount', 'invalid_amount', 'invalid_amount']);
+		expect([...r.data!.amount]).toEqual([0]);
+	});
+	it('computes quantity × unit price and flags negative quantities as returns', () => {
+		const r = run('InvoiceNo,Quantity,InvoiceDate,UnitPrice,CustomerID\n536365,6,2010-12-01 08:26:00,2.55,17850.0\nC536379,-1,2010-12-01 09:41:00,27.50,14527.0\n');
+		expect(r.data!.hasAmount).toBe(true);
+		expect([...r.data!.amount]).toEqual([15.299999999999999, -27.5]);
+		expect([...r.data!.flags]).toEqual([0, FLAG_RETURN]);
+	});
+	it('turns the C-prefix convention on automatically, and lets the user switch it off', () => {
+		const rows = ['536365,2010-12-01,1', 'C536366,2010-12-01,5', '536367,2010-12-02,1'];
+		const text = `InvoiceNo,InvoiceDate,Amount\n${rows.join('\n')}\n`;
+		expect([...run(text).data!.flags]).toEqual([0, FLAG_RETURN, 0]);
+		expect(run(text).facts.warnings).toEqual(['return_positive_amount']);
+		expect([...run(text, { cPrefixReturns: false }).data!.flags]).toEqual([0, 0, 0]);
+		const mixed = `order,date,amount\nC1,2024-01-01,1\nAB-2,2024-01-01,1\n3,2024-01-01,1\n`;
+		expect([...run(mixed).data!.flags]).toEqual([0, 0, 0]);
+	});
+	it('flags returns from status words and discounts', () => {
+		const r = run('order,date,amount,status,discount\n1,2024-01-01,-5,refunded,0\n2,2024-01-01,-5,Возврат,no\n3,2024-01-01,5,paid,10%\n4,2024-01-01,-5,مرجوعی,\n');
+		expect([...r.data!.flags]).toEqual([FLAG_RETURN, FLAG_RETURN, FLAG_DISCOUNT, FLAG_RETURN]);
+	});
+	it('has no amount when none is mapped', () => {
+		const r = run('id,date\n1,2024-01-01\n2,2024-01-02\n', {}, { customer_id: 0, date: 1 });
+		expect(r.data!.hasAmount).toBe(false);
+		expect(Number.isNaN(r.data!.amount[0])).toBe(true);
+	});
+});
+
+describe('structure', () => {
+	it('skips exact duplicates when an order id is mapped, keeps them without', () => {
+		const text = 'customer_id,order_id,order_date,amount\nA,1,2024-01-01,1\nA,1,2024-01-01,1\n';
+		const skip = run(text);
+		expect([skip.facts.rows_imported, skip.facts.duplicate_rows, skip.report[0].reason, skip.report[0].skipped]).toEqual([1, 1, 'duplicate_row', true]);
+		expect(run(text, { duplicates: 'keep' }).facts.rows_imported).toBe(2);
+		const noOrder = run('customer_id,order_date,amount\nA,2024-01-01,1\nA,2024-01-01,1\n');
+		expect([noOrder.facts.rows_imported, noOrder.facts.duplicate_rows, noOrder.facts.warnings]).toEqual([2, 1, ['duplicate_rows_kept']]);
+		expect(run('customer_id,order_date,amount\nA,2024-01-01,1\nA,2024-01-01,1\n', { duplicates: 'skip' }).facts.rows_imported).toBe(1);
+	});
+	it('skips summary rows, repeated headers and shifted rows; pads short rows', () => {
+		const r = run('order_id,customer,amount,order_date,note\n1,A,5,2024-01-01,x\n2,B,6,2024-01-02\norder_id,customer,amount,order_date,note\n3,C,7,2024-01-03,x,extra\n4,D\nTotal,,18,,\n');
+		expect(r.report.map((e) => [e.line, e.reason, e.skipped])).toEqual([
+			[3, 'short_row_padded', false],
+			[4, 'repeated_header', true],
+			[5, 'too_many_fields', true],
+			[6, 'too_few_fields', true],
+			[7, 'summary_row', true]
+		]);
+		expect(r.facts.rows_imported).toBe(2);
+		expect(r.facts.rows_rejected).toBe(4);
+	});
+	it('removes NUL with a warning and ignores NUL / Ctrl-Z padding', () => {
+		const r = run('customer_id,order_id,order_date,amount,product\nA,1,2024-01-01,1,Mu\u0000g\n' + '\u0000'.repeat(300) + '\u001a');
+		expect(r.data!.dims[0].values).toEqual(['Mug']);
+		expect(r.facts.warnings).toEqual(['control_chars_removed']);
+		expect(r.facts.rows_imported).toBe(1);
+	});
+	it('keeps text exactly, only trimmed', () => {
+		const r = run('customer_id,order_id,order_date,amount,product\n"  =HYPERLINK(""x"")  ",1,2024-01-01,1,"<b>&amp;</b>\u200c"\n');
+		expect(r.data!.customerIds).toEqual(['=HYPERLINK("x")']);
+		expect(r.data!.dims[0].values).toEqual(['<b>&amp;</b>\u200c']);
+	});
+	it('rejects a file whose records all fail', () => {
+		expect(run('customer_id,order_id,order_date,amount\nA,1,,1\n').facts.outcome).toBe('reject');
+	});
+	it('reports progress and gives the same result for any piece size', () => {
+		const text = 'customer_id,order_id,order_date,amount,product\n' + Array.from({ length: 200 }, (_, i) => `C${i % 17},${i},2024-01-${String(1 + (i % 28)).padStart(2, '0')},${i}.5,"P ""${i % 5}""\r\nline"`).join('\r\n');
+		const a = summarise(run(text, {}, null, 1));
+		const b = summarise(run(text, {}, null, 100_000));
+		expect(a).toEqual(b);
+		expect(a.rows_imported).toBe(200);
+	});
+});
