@@ -61,7 +61,7 @@ export function buildFacts(data: OrderData, asOf: Day | null): Facts {
 		if (customer[i] >= 0) kept++;
 		if (flags[i] & FLAG_DISCOUNT) hasDiscount = true;
 	}
-	const obsEnd: Day | null = maxDay === -Infinity ? null : asOf ?? maxDay;
+	const obsEnd: Day | null = asOf ?? (maxDay === -Infinity ? null : maxDay);
 	let rows: Int32Array<ArrayBuffer> = new Int32Array(kept);
 	kept = 0;
 	for (let i = 0; i < len; i++) if (day[i] <= limit && customer[i] >= 0) rows[kept++] = i;
