@@ -154,7 +154,10 @@ export function metricsSummary(facts: Facts, fig: CustomerFigures, shape: ShapeT
 	};
 }
 
-/** The data keys of summary.json (METRICS.md §8), over the rows with day ≤ asOf. */
+/**
+ * The data keys of summary.json (METRICS.md §8), over the rows with day ≤ asOf: `orders` = distinct
+ * order ids among all rows (guests and returns included), a row without an order id counting as one.
+ */
 export function dataSummary(data: OrderData, asOf: Day | null): DataSummary {
 	const limit = asOf ?? Infinity;
 	const seenCust = new Uint8Array(data.customerIds.length);
@@ -180,8 +183,10 @@ export function dataSummary(data: OrderData, asOf: Day | null): DataSummary {
 			ids++;
 		}
 		if (data.flags[i] & FLAG_RETURN) returns++;
+		// A row without an order id is its own order, as for purchases (METRICS.md §1).
 		const o = data.order[i];
-		if (data.hasOrderId && o >= 0 && !seenOrder[o]) {
+		if (o < 0) orders++;
+		else if (!seenOrder[o]) {
 			seenOrder[o] = 1;
 			orders++;
 		}

@@ -148,3 +148,18 @@ describe('customer types (METRICS.md §6)', () => {
 		expect(type).toEqual({ D: 'regular', G: 'regular', L: 'regular', N: 'regular', O: 'one-time' });
 	});
 });
+
+describe('data summary (METRICS.md §8)', () => {
+	it('rows with an empty order id in a file with an order-id column are their own orders and purchases', () => {
+		const data = makeData([
+			{ c: 'a', o: '1', d: '2024-01-01', amt: 1 },
+			{ c: 'a', o: '1', d: '2024-01-01', amt: 1 },
+			{ c: 'a', d: '2024-01-02', amt: 1 },
+			{ c: 'a', d: '2024-01-02', amt: 1 },
+			{ d: '2024-01-03', amt: 1 }
+		]);
+		const a = computeAnalysis(data, defaultSettings('month'));
+		expect(a.data.orders).toBe(4);
+		expect(a.metrics.purchases).toBe(3);
+	});
+});
