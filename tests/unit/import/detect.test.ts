@@ -112,6 +112,9 @@ describe('rejects', () => {
 		expect(code(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toBe('xls_file');
 		expect(code(utf8('[{"customer": "a", "total": 1},\n{"customer": "b", "total": 2}]'))).toBe('json_not_csv');
 		expect(code(utf8('"a,b,c"\n"1,2,3"\n"4,5,6"\n'))).toBe('single_column');
+		expect(code(utf8('%PDF-1.4\n%âãÏÓ\n1 0 obj\n'))).toBe('binary_file');
+		expect(code(new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0]))).toBe('binary_file');
+		expect(code(new Uint8Array([0xff, 0xfe]))).toBe('empty_file');
 		const junk = new Uint8Array(4096);
 		let x = 12345;
 		for (let i = 0; i < junk.length; i++) junk[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;

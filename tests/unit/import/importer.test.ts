@@ -23,6 +23,11 @@ describe('customer ids', () => {
 		expect(r.facts.outcome).toBe('import-with-warnings');
 		expect(r.report).toEqual([{ line: 3, column: 'customer_id', value: '  ', reason: 'missing_customer_id', skipped: false }]);
 	});
+	it('treats placeholder ids like NULL as guests, never as a fake customer', () => {
+		const r = run('customer_id,order_id,order_date,amount\nNULL,1,2024-01-01,1\nundefined,2,2024-01-01,1\nC1,3,2024-01-01,1\n');
+		expect(r.data?.customerIds).toEqual(['C1']);
+		expect([...r.data!.customer]).toEqual([-1, -1, 0]);
+	});
 	it('flags bidi controls in ids and keeps them', () => {
 		const r = run('customer_id,order_id,order_date,amount\nC\u202e1,1,2024-01-01,1\n');
 		expect(r.data?.customerIds).toEqual(['C\u202e1']);
@@ -122,6 +127,10 @@ describe('structure', () => {
 		]);
 		expect(r.facts.rows_imported).toBe(2);
 		expect(r.facts.rows_rejected).toBe(4);
+	});
+	it('finds a summary label in any column', () => {
+		const r = run('order_id,customer,order_date,amount\n1,A,2024-01-01,5\n,Итого:,,5\n');
+		expect(r.report.map((e) => [e.line, e.reason])).toEqual([[3, 'summary_row']]);
 	});
 	it('removes NUL with a warning and ignores NUL / Ctrl-Z padding', () => {
 		const r = run('customer_id,order_id,order_date,amount,product\nA,1,2024-01-01,1,Mu\u0000g\n' + '\u0000'.repeat(300) + '\u001a');

@@ -47,8 +47,8 @@ export function detectEncoding(b: Uint8Array): string {
 	}
 	const half = n / 2;
 	if (half > 4) {
-		if (even > half * 0.3 && odd < half * 0.05) return 'utf-16be';
-		if (odd > half * 0.3 && even < half * 0.05) return 'utf-16le';
+		if (even > half * 0.2 && odd < half * 0.02) return 'utf-16be';
+		if (odd > half * 0.2 && even < half * 0.02) return 'utf-16le';
 	}
 	try {
 		new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, Math.min(b.length, 1 << 20)), { stream: true });
@@ -65,6 +65,20 @@ export function detectEncoding(b: Uint8Array): string {
 		else if ((x >= 0xc1 && x <= 0xdf) || arabicHigh.has(x) || x === 0x81 || x === 0x8d || x === 0x8e || x === 0x90 || x === 0x98 || x === 0x9d) ar++;
 	}
 	return cyr > ar ? 'windows-1251' : 'windows-1256';
+}
+
+/** Names well-known binary formats from their magic bytes. */
+function binaryMagic(b: Uint8Array): string | null {
+	const at = (...xs: number[]) => xs.every((x, i) => b[i] === x);
+	if (at(0x25, 0x50, 0x44, 0x46)) return 'a PDF document';
+	if (at(0x1f, 0x8b)) return 'a gzip archive';
+	if (at(0x89, 0x50, 0x4e, 0x47)) return 'a PNG image';
+	if (at(0xff, 0xd8, 0xff)) return 'a JPEG image';
+	if (at(0x47, 0x49, 0x46, 0x38)) return 'a GIF image';
+	if (at(0x37, 0x7a, 0xbc, 0xaf)) return 'a 7-Zip archive';
+	if (at(0x52, 0x61, 0x72, 0x21)) return 'a RAR archive';
+	if (at(0x53, 0x51, 0x4c, 0x69, 0x74, 0x65)) return 'an SQLite database';
+	return null;
 }
 
 /** Decodes a head sample; `complete` = these are all the file's bytes. */
@@ -193,6 +207,14 @@ export function mapHeaders(headers: string[]): { mapping: Mapping; matched: numb
 	});
 	const mapping: Mapping = {};
 	for (const [field, v] of best) mapping[field] = v.col;
+	// a bare `id` column is the customer when nothing else names one (lifetimes' `date,id`)
+	if (mapping.customer_id === undefined) {
+		const col = headers.findIndex((h, i) => /^(id|uid|cid)$/i.test(h.trim()) && !Object.values(mapping).includes(i));
+		if (col >= 0) {
+			mapping.customer_id = col;
+			matched++;
+		}
+	}
 	return { mapping, matched };
 }
 
@@ -257,6 +279,8 @@ function mapByContent(rows: SampleRecord[], ncols: number, mapping: Mapping): vo
 	take('order_id', (s) => s.integers >= s.nonEmpty * 0.9 && s.distinct >= s.nonEmpty * 0.5);
 	take('customer_id', (s) => s.numbers < s.nonEmpty * 0.5 && s.dates === 0 && s.distinct < s.nonEmpty);
 	take('customer_id', (s) => s.dates === 0 && s.numbers < s.nonEmpty * 0.5);
+	// numeric ids that repeat (CDNOW_sample's zero-padded ids)
+	take('customer_id', (s) => s.dates === 0 && s.integers >= s.nonEmpty * 0.9 && s.distinct < s.nonEmpty);
 	take('product', (s) => s.texty > 0);
 }
 
@@ -332,6 +356,8 @@ export function detectLayout(bytesIn: Uint8Array, options: ImportOptions = {}, c
 		return reject('xlsx_file', 'This is an Excel workbook (.xlsx), not CSV. In Excel choose File › Save As › CSV and import that file.');
 	if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
 		return reject('xls_file', 'This is an old Excel workbook (.xls), not CSV. In Excel choose File › Save As › CSV and import that file.');
+	const magic = binaryMagic(bytes);
+	if (magic) return reject('binary_file', `This file is not text (it is ${magic}); choose a CSV export.`);
 	const encoding = options.encoding ?? detectEncoding(bytes);
 	if (!encoding.startsWith('utf-16')) {
 		let ctrl = 0;
@@ -348,6 +374,7 @@ export function detectLayout(bytesIn: Uint8Array, options: ImportOptions = {}, c
 	} catch {
 		return reject('encoding', `The file could not be read as ${encoding}.`);
 	}
+	if (/^[\s\ufeff\u0000\u001a]*$/.test(text)) return reject('empty_file', 'The file is empty.');
 	const lead = text.replace(/^[\s\ufeff]+/, '');
 	if ((lead.startsWith('{') || lead.startsWith('[')) && /^[[{]\s*["{[\]]/.test(lead)) {
 		return reject('json_not_csv', 'This file contains JSON, not CSV. Export the orders as CSV.');

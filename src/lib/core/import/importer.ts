@@ -19,7 +19,7 @@ import { RowHashSet } from './row-hash-set';
 import { dateOrderQuestion, decimalQuestion, detectLayout } from './detect';
 import type { Layout } from './detect';
 
-const DETECT_BYTES = 256 * 1024;
+const DETECT_BYTES = 1 << 20;
 
 /** Row bits kept until finish. */
 const R_STATUS_RETURN = 1;
@@ -48,10 +48,17 @@ function isReturnStatus(s: string): boolean {
 	return false;
 }
 
+const discountNumber = newNumberParse();
+
 function isDiscount(s: string): boolean {
 	if (s === '') return false;
-	return !NO_DISCOUNT.has(s.toLowerCase());
+	if (NO_DISCOUNT.has(s.toLowerCase())) return false;
+	parseNumber(s, discountNumber);
+	return !(discountNumber.status === NUM_OK && discountNumber.dot === 0 && discountNumber.comma === 0);
 }
+
+/** Placeholder customer ids that mean "no customer" (never a fake customer "NULL" or "undefined"). */
+const GUEST_IDS = new Set(['null', 'none', 'undefined', 'n/a', 'nan', '#n/a']);
 
 class Growable {
 	i32: Int32Array[] = [];
@@ -360,7 +367,7 @@ class StreamingImporter implements Importer {
 		let cust = -1;
 		const cid = m.customer_id !== undefined ? trimText(get(m.customer_id)) : '';
 		if (m.customer_id !== undefined) {
-			if (cid === '') this.flag(line, this.colName(m.customer_id), get(m.customer_id), 'missing_customer_id');
+			if (cid === '' || (cid.length <= 9 && GUEST_IDS.has(cid.toLowerCase()))) this.flag(line, this.colName(m.customer_id), get(m.customer_id), 'missing_customer_id');
 			else {
 				let ci = this.customerIndex.get(cid);
 				if (ci === undefined) {
@@ -419,7 +426,7 @@ class StreamingImporter implements Importer {
 	}
 
 	private isSummary(fields: string[], len: number): boolean {
-		for (let f = 0; f < len && f < 4; f++) {
+		for (let f = 0; f < len; f++) {
 			const v = trimText(fields[f]).toLowerCase();
 			if (v === '') continue;
 			for (const w of SUMMARY_WORDS) if (v === w || v.startsWith(w + ' ') || v.startsWith(w + ':')) return true;
