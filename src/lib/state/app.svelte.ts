@@ -1,0 +1,308 @@
+/**
+ * The app's orchestration (a rune module): stored datasets, the open dataset and its settings, the
+ * dashboard result, and the import flow. Views read it and call its methods; only this module talks
+ * to the worker. Every worker reply is checked against a request id, so a stale reply never
+ * overwrites a newer one.
+ */
+import { proxy } from 'comlink';
+import { api } from '../worker/client';
+import type { DashboardResult, DatasetMeta, ImportProgress, TableName } from '../worker/api-types';
+import type { FilePreview } from '../core/import/types';
+import {
+	DEFAULT_WINDOW,
+	defaultSettings,
+	type AnalysisSettings,
+	type Day,
+	type Field,
+	type Granularity,
+	type ImportOptions,
+	type Mapping,
+	type Question
+} from '../core/types';
+import { saveTextFile } from '../ui/save-file';
+
+export type ImportStage = 'idle' | 'previewing' | 'mapping' | 'importing' | 'done' | 'error';
+
+/** The fields the mapping step lets the user change (METRICS.md §1). */
+export const MAPPED_FIELDS: { field: Field; label: string; required: boolean }[] = [
+	{ field: 'customer_id', label: 'Customer id', required: true },
+	{ field: 'order_id', label: 'Order id', required: false },
+	{ field: 'date', label: 'Order date', required: true },
+	{ field: 'amount', label: 'Amount', required: false },
+	{ field: 'quantity', label: 'Quantity', required: false },
+	{ field: 'unit_price', label: 'Unit price', required: false }
+];
+
+/** Share of the progress bar given to reading the file; storing the chunks fills the rest. */
+const READ_SHARE = 0.9;
+
+function errorText(e: unknown): string {
+	return e instanceof Error ? e.message : String(e);
+}
+
+export class AppState {
+	datasets = $state.raw<DatasetMeta[]>([]);
+	currentId = $state<string | null>(null);
+	settings = $state<AnalysisSettings>(defaultSettings());
+	result = $state.raw<DashboardResult | null>(null);
+	analysing = $state(false);
+	analyseError = $state<string | null>(null);
+	loading = $state(true);
+
+	stage = $state<ImportStage>('idle');
+	fileName = $state('');
+	preview = $state.raw<FilePreview | null>(null);
+	mapping = $state<Mapping>({});
+	options = $state<ImportOptions>({});
+	/** Questions from the preview, or the one the import came back with. */
+	questions = $state.raw<Question[]>([]);
+	progress = $state(0);
+	progressPhase = $state<ImportProgress['phase']>('reading');
+	message = $state<string | null>(null);
+	warnings = $state.raw<string[]>([]);
+
+	current = $derived(this.datasets.find((d) => d.id === this.currentId) ?? null);
+
+	/** The user typed a window: keep it when the granularity changes. */
+	#windowSetByUser = false;
+	#file: Blob | null = null;
+	#analyseSeq = 0;
+	#previewSeq = 0;
+	#importSeq = 0;
+
+	/** On load: the stored datasets, and the most recent one opened (a reload shows the dashboard again). */
+	async init(): Promise<void> {
+		try {
+			await this.refreshDatasets();
+			const latest = this.datasets[0];
+			if (latest) await this.open(latest.id);
+		} catch (e) {
+			this.analyseError = `The stored datasets could not be read: ${errorText(e)}`;
+		} finally {
+			this.loading = false;
+		}
+	}
+
+	async refreshDatasets(): Promise<void> {
+		const list = await api.listDatasets();
+		this.datasets = [...list].sort((a, b) => b.createdAt - a.createdAt);
+	}
+
+	async open(id: string): Promise<void> {
+		const meta = this.datasets.find((d) => d.id === id);
+		if (!meta) return;
+		this.currentId = id;
+		this.settings = { ...defaultSettings(), ...meta.settings };
+		this.#windowSetByUser = this.settings.window !== DEFAULT_WINDOW[this.settings.granularity];
+		this.result = null;
+		await this.analyse();
+	}
+
+	async remove(id: string): Promise<void> {
+		await api.deleteDataset(id);
+		if (this.currentId === id) {
+			this.currentId = null;
+			this.result = null;
+			this.#analyseSeq++;
+		}
+		await this.refreshDatasets();
+		if (!this.currentId && this.datasets[0]) await this.open(this.datasets[0].id);
+	}
+
+	setGranularity(g: Granularity): void {
+		const window = this.#windowSetByUser ? this.settings.window : DEFAULT_WINDOW[g];
+		this.settings = { ...this.settings, granularity: g, window };
+		void this.analyse();
+	}
+
+	setWindow(w: number): void {
+		if (!Number.isInteger(w) || w < 1) return;
+		this.#windowSetByUser = w !== DEFAULT_WINDOW[this.settings.granularity];
+		this.settings = { ...this.settings, window: w };
+		void this.analyse();
+	}
+
+	setAsOf(day: Day | null): void {
+		this.settings = { ...this.settings, asOf: day };
+		void this.analyse();
+	}
+
+	/** Ask the worker for the dashboard of the current settings; only the latest request may land. */
+	async analyse(): Promise<void> {
+		const datasetId = this.currentId;
+		if (!datasetId) return;
+		const seq = ++this.#analyseSeq;
+		this.analysing = true;
+		this.analyseError = null;
+		try {
+			const res = await api.analyse({ datasetId, settings: $state.snapshot(this.settings) });
+			if (seq !== this.#analyseSeq) return;
+			this.result = res;
+		} catch (e) {
+			if (seq !== this.#analyseSeq) return;
+			this.analyseError = `The dashboard could not be computed: ${errorText(e)}`;
+		} finally {
+			if (seq === this.#analyseSeq) this.analysing = false;
+		}
+	}
+
+	async download(table: TableName): Promise<void> {
+		const datasetId = this.currentId;
+		if (!datasetId) return;
+		try {
+			const { fileName, csv } = await api.exportTable({ datasetId, settings: $state.snapshot(this.settings), table });
+			saveTextFile(fileName, csv);
+		} catch (e) {
+			this.analyseError = `The ${table} table could not be exported: ${errorText(e)}`;
+		}
+	}
+
+	/* -------------------------------------------------------------- import */
+
+	/** A dropped or chosen file (or the sample): preview it and show the mapping step. */
+	async chooseFile(file: Blob, name: string): Promise<void> {
+		this.#file = file;
+		this.fileName = name;
+		this.preview = null;
+		this.questions = [];
+		this.options = {};
+		this.message = null;
+		this.warnings = [];
+		await this.#preview(true);
+	}
+
+	async #preview(takeMapping: boolean): Promise<void> {
+		const file = this.#file;
+		if (!file) return;
+		const seq = ++this.#previewSeq;
+		this.stage = 'previewing';
+		try {
+			const res = await api.previewFile(file, this.fileName, $state.snapshot(this.options));
+			if (seq !== this.#previewSeq) return;
+			if (!res.ok) {
+				this.#fail(res.message);
+				return;
+			}
+			this.preview = res.preview;
+			if (takeMapping) this.mapping = { ...res.preview.mapping };
+			this.questions = res.preview.questions;
+			this.warnings = res.preview.warnings;
+			this.stage = 'mapping';
+		} catch (e) {
+			if (seq !== this.#previewSeq) return;
+			this.#fail(`${this.fileName}: the file could not be read (${errorText(e)}).`);
+		}
+	}
+
+	/** A sample file fetched next to the page (works from any sub-path). */
+	async chooseSample(): Promise<void> {
+		const name = 'online_retail_sample.csv.gz';
+		this.fileName = name;
+		this.stage = 'previewing';
+		this.message = null;
+		try {
+			const res = await fetch(new URL('sample/online_retail_sample.csv.gz', document.baseURI));
+			if (!res.ok) throw new Error(`HTTP ${res.status}`);
+			await this.chooseFile(await res.blob(), name);
+		} catch (e) {
+			this.#fail(`${name}: the sample could not be loaded (${errorText(e)}).`);
+		}
+	}
+
+	setMapping(field: Field, column: number | null): void {
+		const next: Mapping = { ...this.mapping };
+		if (column == null || column < 0) delete next[field];
+		else next[field] = column;
+		this.mapping = next;
+	}
+
+	/** Answer a question of the preview or the import (METRICS.md §8: date order, decimal, header, encoding). */
+	async answer(q: Question, value: string): Promise<void> {
+		const o: ImportOptions = { ...this.options };
+		if (q.kind === 'date_order') o.dateOrder = value as 'dmy' | 'mdy';
+		else if (q.kind === 'decimal') o.decimal = value === ',' || value === 'comma' ? ',' : '.';
+		else if (q.kind === 'header') o.headerLine = value === 'no-header' ? null : (this.preview?.headerLine ?? 1);
+		else if (q.kind === 'encoding') o.encoding = value;
+		this.options = o;
+		// Header and encoding change the columns themselves: preview again with the answer.
+		if (q.kind === 'header' || q.kind === 'encoding') await this.#preview(true);
+		else this.questions = this.questions.filter((x) => x !== q);
+	}
+
+	/** The value the user chose for a question so far (to check the radio button). */
+	answered(q: Question): string | undefined {
+		const o = this.options;
+		if (q.kind === 'date_order') return o.dateOrder;
+		if (q.kind === 'decimal') return o.decimal;
+		if (q.kind === 'header') return o.headerLine === undefined ? undefined : o.headerLine === null ? 'no-header' : 'header';
+		if (q.kind === 'encoding') return o.encoding;
+		return undefined;
+	}
+
+	async startImport(): Promise<void> {
+		const file = this.#file;
+		if (!file) return;
+		const seq = ++this.#importSeq;
+		const name = this.fileName;
+		this.stage = 'importing';
+		this.progress = 0;
+		this.progressPhase = 'reading';
+		const onProgress = proxy((p: ImportProgress) => {
+			if (seq !== this.#importSeq) return;
+			this.progressPhase = p.phase;
+			const f = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
+			this.progress = p.phase === 'reading' ? f * READ_SHARE : READ_SHARE + f * (1 - READ_SHARE);
+		});
+		try {
+			const res = await api.importFile(
+				{ file, name, mapping: $state.snapshot(this.mapping), options: $state.snapshot(this.options) },
+				onProgress
+			);
+			if (seq !== this.#importSeq) return;
+			if (res.kind === 'imported') {
+				this.stage = 'done';
+				this.warnings = res.dataset.facts.warnings;
+				this.message = `${name}: ${res.dataset.rows.toLocaleString('en-US')} rows imported${res.dataset.facts.rows_rejected ? `, ${res.dataset.facts.rows_rejected.toLocaleString('en-US')} skipped (see the import report)` : ''}.`;
+				this.#file = null;
+				await this.refreshDatasets();
+				await this.open(res.dataset.id);
+			} else if (res.kind === 'needs-answer') {
+				this.questions = [res.question];
+				this.message = `${name}: one question before the import can finish.`;
+				this.stage = 'mapping';
+			} else if (res.kind === 'cancelled') {
+				this.stage = 'idle';
+				this.message = `Import of ${name} cancelled; nothing was stored.`;
+				this.#file = null;
+			} else {
+				this.#fail(res.message);
+			}
+		} catch (e) {
+			if (seq !== this.#importSeq) return;
+			this.#fail(`${name}: the import failed (${errorText(e)}). Nothing was stored.`);
+		}
+		// The worker side holds a Comlink proxy of onProgress; dropping our reference lets Comlink's
+		// finalizer release the port once the worker lets go of it.
+	}
+
+	async cancelImport(): Promise<void> {
+		await api.cancelImport();
+	}
+
+	/** Leave the mapping step without importing. */
+	reset(): void {
+		this.#previewSeq++;
+		this.#file = null;
+		this.preview = null;
+		this.questions = [];
+		this.stage = 'idle';
+		this.message = null;
+	}
+
+	#fail(message: string): void {
+		this.stage = 'error';
+		this.message = message;
+	}
+}
+
+export const app = new AppState();
