@@ -1,12 +1,11 @@
 /** The metrics engine's entry point: OrderData + settings → every table of METRICS.md §3–§6 and the summary keys of §8. */
 import { buildTimeline, computePeriods } from './activity';
-import { periodScheme } from './calendar';
+import { periodScheme, toIsoDate } from './calendar';
 import { computeCohorts } from './cohorts';
 import { customerFigures, dataSummary, DEFAULT_SHAPE, metricsSummary, type ShapeThresholds } from './customers';
-import { buildFacts } from './facts';
-import { computeSegments, DEFAULT_TYPES, type TypeSettings } from './segments';
-import { toIsoDate } from './calendar';
-import type { Analysis, AnalysisSettings, CustomerRow, OrderData, PeriodRow } from './types';
+import { buildFacts, subsetFacts, type Facts } from './facts';
+import { computeSegments, DEFAULT_TYPES, firstPurchaseValues, type TypeSettings } from './segments';
+import type { Analysis, AnalysisSettings, CohortCell, CurvePoint, CustomerRow, OrderData, PeriodRow } from './types';
 
 /** Thresholds that METRICS.md calls settings but AnalysisSettings does not carry (defaults of §5, §6). */
 export interface Thresholds {
@@ -22,7 +21,19 @@ export function computeAnalysis(
 	settings: AnalysisSettings,
 	thresholds: Thresholds = DEFAULT_THRESHOLDS
 ): Analysis {
-	const facts = buildFacts(data, settings.asOf);
+	return analyseFacts(data, buildFacts(data, settings.asOf), settings, thresholds);
+}
+
+/**
+ * computeAnalysis on facts already built for `settings.asOf` (buildFacts is the costly, row-level
+ * step; granularity, calendar, W and thresholds only change what follows, so a caller may keep the facts).
+ */
+export function analyseFacts(
+	data: OrderData,
+	facts: Facts,
+	settings: AnalysisSettings,
+	thresholds: Thresholds = DEFAULT_THRESHOLDS
+): Analysis {
 	const scheme = periodScheme(settings.granularity, settings.calendar);
 	const tl = buildTimeline(facts, scheme);
 	const periods = computePeriods(facts, tl, settings.window);
@@ -72,4 +83,59 @@ export function computeAnalysis(
 export function computePeriodTable(data: OrderData, settings: AnalysisSettings): PeriodRow[] {
 	const facts = buildFacts(data, settings.asOf);
 	return computePeriods(facts, buildTimeline(facts, periodScheme(settings.granularity, settings.calendar)), settings.window);
+}
+
+/** One value of a breakdown (METRICS.md §6): the period and cohort tables of its customers only. */
+export interface BreakdownGroup {
+	value: string;
+	customers: number;
+	periods: PeriodRow[];
+	cohorts: CohortCell[];
+	curve: CurvePoint[];
+}
+
+/** Label of the group that gathers the values outside the top N (and customers without a value). */
+export const OTHER_VALUE = '(other)';
+
+/**
+ * Breakdown by dimension `dims[dimIndex]` (METRICS.md §6): customers belong to the value of their first
+ * purchase; the top `top` values by customers (ties by text order) each get the period and cohort
+ * tables computed on their customers alone (same observation end), the rest go to `(other)`.
+ */
+export function computeBreakdown(data: OrderData, settings: AnalysisSettings, dimIndex: number, top = 12): BreakdownGroup[] {
+	const dim = data.dims[dimIndex];
+	if (!dim) return [];
+	const facts = buildFacts(data, settings.asOf);
+	const value = firstPurchaseValues(data, facts, dim);
+	const count = new Map<number, number>();
+	for (let k = 0; k < facts.n; k++) if (value[k] >= 0) count.set(value[k], (count.get(value[k]) ?? 0) + 1);
+	const ranked = [...count.entries()].sort((a, b) => b[1] - a[1] || (dim.values[a[0]] < dim.values[b[0]] ? -1 : 1));
+	const chosen = ranked.slice(0, Math.max(0, top));
+	const group = new Int32Array(facts.n).fill(chosen.length);
+	chosen.forEach(([code], g) => {
+		for (let k = 0; k < facts.n; k++) if (value[k] === code) group[k] = g;
+	});
+	const scheme = periodScheme(settings.granularity, settings.calendar);
+	const out: BreakdownGroup[] = [];
+	for (let g = 0; g <= chosen.length; g++) {
+		const keep = new Uint8Array(facts.n);
+		let members = 0;
+		for (let k = 0; k < facts.n; k++) {
+			if (group[k] !== g) continue;
+			keep[k] = 1;
+			members++;
+		}
+		if (members === 0) continue;
+		const sub = subsetFacts(facts, keep);
+		const tl = buildTimeline(sub, scheme);
+		const { cells, curve } = computeCohorts(sub, tl);
+		out.push({
+			value: g < chosen.length ? dim.values[chosen[g][0]] : OTHER_VALUE,
+			customers: members,
+			periods: computePeriods(sub, tl, settings.window),
+			cohorts: cells,
+			curve
+		});
+	}
+	return out;
 }

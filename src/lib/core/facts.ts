@@ -23,6 +23,8 @@ export interface Facts {
 	pAmt: Float64Array;
 	/** 1 when any row of the purchase is discounted. */
 	pDisc: Uint8Array;
+	/** A row (OrderData index) of each purchase; its order id identifies the purchase's rows. */
+	pRow: Int32Array;
 	/** Net revenue per customer: all their rows, returns included (METRICS.md §1). */
 	revenue: Float64Array;
 	/** Return orders per customer: distinct (customer, order) groups of return rows (METRICS.md §5). */
@@ -95,6 +97,7 @@ export function buildFacts(data: OrderData, asOf: Day | null): Facts {
 	const gDay = new Int32Array(rows.length);
 	const gAmt = new Float64Array(rows.length);
 	const gDisc = new Uint8Array(rows.length);
+	const gRow = new Int32Array(rows.length);
 	const perCust = new Int32Array(n);
 	const returnOrders = new Int32Array(n);
 	const revenue = new Float64Array(n);
@@ -121,6 +124,7 @@ export function buildFacts(data: OrderData, asOf: Day | null): Facts {
 			gDay[np] = day[i];
 			gAmt[np] = a;
 			gDisc[np] = flags[i] & FLAG_DISCOUNT ? 1 : 0;
+			gRow[np] = i;
 			perCust[k]++;
 			np++;
 		} else {
@@ -140,13 +144,15 @@ export function buildFacts(data: OrderData, asOf: Day | null): Facts {
 	const pDay = new Int32Array(np);
 	const pAmt = new Float64Array(np);
 	const pDisc = new Uint8Array(np);
+	const pRow = new Int32Array(np);
 	for (let p = 0; p < np; p++) {
 		const at = fill[gCust[p]]++;
 		pDay[at] = gDay[p];
 		pAmt[at] = gAmt[p];
 		pDisc[at] = gDisc[p];
+		pRow[at] = gRow[p];
 	}
-	for (let k = 0; k < n; k++) sortByDay(pDay, pAmt, pDisc, pStart[k], pStart[k + 1]);
+	for (let k = 0; k < n; k++) sortByDay(pDay, pAmt, pDisc, pRow, pStart[k], pStart[k + 1]);
 
 	// Customers' rows in file order (for revenue by period and cohort).
 	let nr = 0;
@@ -177,6 +183,7 @@ export function buildFacts(data: OrderData, asOf: Day | null): Facts {
 		pDay,
 		pAmt,
 		pDisc,
+		pRow,
 		revenue: data.hasAmount ? revenue : revenue.fill(NaN),
 		returnOrders,
 		rCust,
@@ -186,7 +193,7 @@ export function buildFacts(data: OrderData, asOf: Day | null): Facts {
 }
 
 /** Insertion sort of one customer's purchases [from, to) by day (stable; slices are short). */
-function sortByDay(pDay: Int32Array, pAmt: Float64Array, pDisc: Uint8Array, from: number, to: number): void {
+function sortByDay(pDay: Int32Array, pAmt: Float64Array, pDisc: Uint8Array, pRow: Int32Array, from: number, to: number): void {
 	if (to - from < 2) return;
 	if (to - from > 32) {
 		const order = Array.from({ length: to - from }, (_, i) => from + i);
@@ -194,10 +201,12 @@ function sortByDay(pDay: Int32Array, pAmt: Float64Array, pDisc: Uint8Array, from
 		const d = order.map((i) => pDay[i]);
 		const a = order.map((i) => pAmt[i]);
 		const s = order.map((i) => pDisc[i]);
+		const r = order.map((i) => pRow[i]);
 		for (let i = 0; i < d.length; i++) {
 			pDay[from + i] = d[i];
 			pAmt[from + i] = a[i];
 			pDisc[from + i] = s[i];
+			pRow[from + i] = r[i];
 		}
 		return;
 	}
@@ -206,15 +215,64 @@ function sortByDay(pDay: Int32Array, pAmt: Float64Array, pDisc: Uint8Array, from
 		if (d >= pDay[i - 1]) continue;
 		const a = pAmt[i];
 		const s = pDisc[i];
+		const r = pRow[i];
 		let j = i - 1;
 		while (j >= from && pDay[j] > d) {
 			pDay[j + 1] = pDay[j];
 			pAmt[j + 1] = pAmt[j];
 			pDisc[j + 1] = pDisc[j];
+			pRow[j + 1] = pRow[j];
 			j--;
 		}
 		pDay[j + 1] = d;
 		pAmt[j + 1] = a;
 		pDisc[j + 1] = s;
+		pRow[j + 1] = r;
 	}
+}
+
+/** The facts of a subset of customers (keep[k] = 1), renumbered in the same order; observation end unchanged. */
+export function subsetFacts(facts: Facts, keep: Uint8Array): Facts {
+	const map = new Int32Array(facts.n).fill(-1);
+	const ids: string[] = [];
+	for (let k = 0; k < facts.n; k++) if (keep[k]) map[k] = ids.push(facts.ids[k]) - 1;
+	const n = ids.length;
+	const pStart = new Int32Array(n + 1);
+	for (let k = 0; k < facts.n; k++) if (map[k] >= 0) pStart[map[k] + 1] = facts.pStart[k + 1] - facts.pStart[k];
+	for (let k = 0; k < n; k++) pStart[k + 1] += pStart[k];
+	const np = pStart[n];
+	const pDay = new Int32Array(np);
+	const pAmt = new Float64Array(np);
+	const pDisc = new Uint8Array(np);
+	const pRow = new Int32Array(np);
+	const revenue = new Float64Array(n);
+	const returnOrders = new Int32Array(n);
+	for (let k = 0; k < facts.n; k++) {
+		const m = map[k];
+		if (m < 0) continue;
+		const from = facts.pStart[k];
+		const len = facts.pStart[k + 1] - from;
+		pDay.set(facts.pDay.subarray(from, from + len), pStart[m]);
+		pAmt.set(facts.pAmt.subarray(from, from + len), pStart[m]);
+		pDisc.set(facts.pDisc.subarray(from, from + len), pStart[m]);
+		pRow.set(facts.pRow.subarray(from, from + len), pStart[m]);
+		revenue[m] = facts.revenue[k];
+		returnOrders[m] = facts.returnOrders[k];
+	}
+	let nr = 0;
+	for (let i = 0; i < facts.rCust.length; i++) if (map[facts.rCust[i]] >= 0) nr++;
+	const rCust = new Int32Array(nr);
+	const rDay = new Int32Array(nr);
+	const rAmt = new Float64Array(nr);
+	nr = 0;
+	for (let i = 0; i < facts.rCust.length; i++) {
+		const m = map[facts.rCust[i]];
+		if (m < 0) continue;
+		rCust[nr] = m;
+		rDay[nr] = facts.rDay[i];
+		rAmt[nr] = facts.rAmt[i];
+		nr++;
+	}
+	const custOf = facts.custOf.map((k) => (k >= 0 ? map[k] : -1));
+	return { ...facts, n, ids, custOf, pStart, pDay, pAmt, pDisc, pRow, revenue, returnOrders, rCust, rDay, rAmt };
 }

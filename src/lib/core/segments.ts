@@ -1,7 +1,7 @@
 /** RFM scores, named RFM segments, customer types and the segment table of METRICS.md §6. */
 import type { CustomerFigures } from './customers';
 import type { Facts } from './facts';
-import type { SegmentRow } from './types';
+import { FLAG_RETURN, type DimensionColumn, type OrderData, type SegmentRow } from './types';
 
 /**
  * Scores 1–5 of METRICS.md §6: sort so that better is later; a customer's score is 1 + ⌊5·i/n⌋ with i
@@ -141,4 +141,44 @@ function segmentRows(kind: 'rfm' | 'type', names: readonly string[], of: string[
 			revenue_share: rev === null || total === 0 ? null : (rev / total) * 100
 		};
 	});
+}
+
+/**
+ * Breakdown membership (METRICS.md §6): each customer's value of a dimension on their first purchase,
+ * the most frequent non-empty value among that order's non-return rows, ties by text order; −1 when
+ * the first order has no value. A row without an order id is its own order.
+ */
+export function firstPurchaseValues(data: OrderData, facts: Facts, dim: DimensionColumn): Int32Array {
+	const out = new Int32Array(facts.n).fill(-1);
+	const firstOrder = new Int32Array(data.customerIds.length).fill(-1);
+	const tally = new Map<number, number>();
+	const V = dim.values.length;
+	const add = (k: number, code: number) => {
+		if (code < 0) return;
+		const key = k * V + code;
+		tally.set(key, (tally.get(key) ?? 0) + 1);
+	};
+	for (let k = 0; k < facts.n; k++) {
+		const r0 = facts.pRow[facts.pStart[k]];
+		if (data.order[r0] < 0) add(k, dim.codes[r0]);
+		else firstOrder[data.customer[r0]] = data.order[r0];
+	}
+	const limit = facts.obsEnd ?? Infinity;
+	for (let i = 0; i < data.length; i++) {
+		const c = data.customer[i];
+		if (c < 0 || firstOrder[c] < 0 || data.order[i] !== firstOrder[c]) continue;
+		if (data.flags[i] & FLAG_RETURN || data.day[i] > limit) continue;
+		add(facts.custOf[c], dim.codes[i]);
+	}
+	const best = new Int32Array(facts.n);
+	for (const [key, count] of tally) {
+		const k = Math.floor(key / V);
+		const code = key - k * V;
+		const cur = out[k];
+		if (cur < 0 || count > best[k] || (count === best[k] && dim.values[code] < dim.values[cur])) {
+			out[k] = code;
+			best[k] = count;
+		}
+	}
+	return out;
 }

@@ -11,6 +11,8 @@ export interface Row {
 	amt?: number;
 	ret?: boolean;
 	disc?: boolean;
+	/** Value of the one dimension column `product`; omitted = empty. */
+	p?: string;
 }
 
 /** Days since 1970-01-01 of `YYYY-MM-DD`, via Date.UTC (independent of the engine's calendar code). */
@@ -40,6 +42,17 @@ export function makeData(rows: Row[], opts: { hasOrderId?: boolean; hasAmount?: 
 		hasAmount,
 		dims: []
 	};
+	if (rows.some((r) => r.p !== undefined)) {
+		const values: string[] = [];
+		const codes = new Int32Array(n).fill(-1);
+		rows.forEach((r, i) => {
+			if (r.p === undefined) return;
+			let k = values.indexOf(r.p);
+			if (k < 0) k = values.push(r.p) - 1;
+			codes[i] = k;
+		});
+		data.dims.push({ name: 'product', codes, values });
+	}
 	const cMap = new Map<string, number>();
 	const oMap = new Map<string, number>();
 	rows.forEach((r, i) => {
