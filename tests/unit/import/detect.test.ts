@@ -44,6 +44,12 @@ describe('encoding', () => {
 		expect(detectEncoding(codePage('windows-1251', ru))).toBe('windows-1251');
 		expect(detectEncoding(codePage('windows-1256', fa))).toBe('windows-1256');
 	});
+	it('asks for the code page of Western non-UTF-8 text', () => {
+		const p = previewBytes(codePage('windows-1252', 'customer;order;date;amount\nMüller;1;05.03.2023;1,50\nJosé;2;06.03.2023;2,50\n'), 'x.csv');
+		expect(p.ok && p.preview.questions.map((q) => q.kind)).toContain('encoding');
+		const answered = previewBytes(codePage('windows-1252', 'customer;order;date;amount\nMüller;1;05.03.2023;1,50\n'), 'x.csv', { encoding: 'windows-1252' });
+		expect(answered.ok && answered.preview.rows[0][0]).toBe('Müller');
+	});
 	it('previews UTF-16 and code-page files with clean headers', () => {
 		const p = previewBytes(utf16(CSV.replace(/,/g, '\t'), true, true), 'x.csv');
 		expect(p.ok && p.preview.headers).toEqual(['customer_id', 'order_id', 'order_date', 'amount']);

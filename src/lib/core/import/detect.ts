@@ -67,6 +67,22 @@ export function detectEncoding(b: Uint8Array): string {
 	return cyr > ar ? 'windows-1251' : 'windows-1256';
 }
 
+/**
+ * Whether a non-UTF-8 sample looks like Cyrillic or Arabic-script words (runs of high bytes). Western
+ * text has isolated accented letters instead; then the user is asked which code page it is.
+ */
+export function codePageConfident(b: Uint8Array): boolean {
+	let high = 0;
+	let inRun = 0;
+	const n = Math.min(b.length, 1 << 16);
+	for (let i = 0; i < n; i++) {
+		if (b[i] < 0x80) continue;
+		high++;
+		if ((i > 0 && b[i - 1] >= 0x80) || (i + 1 < n && b[i + 1] >= 0x80)) inRun++;
+	}
+	return high > 0 && inRun >= high * 0.6;
+}
+
 /** Names well-known binary formats from their magic bytes. */
 function binaryMagic(b: Uint8Array): string | null {
 	const at = (...xs: number[]) => xs.every((x, i) => b[i] === x);
@@ -358,7 +374,17 @@ export function detectLayout(bytesIn: Uint8Array, options: ImportOptions = {}, c
 		return reject('xls_file', 'This is an old Excel workbook (.xls), not CSV. In Excel choose File › Save As › CSV and import that file.');
 	const magic = binaryMagic(bytes);
 	if (magic) return reject('binary_file', `This file is not text (it is ${magic}); choose a CSV export.`);
-	const encoding = options.encoding ?? detectEncoding(bytes);
+	let encoding = options.encoding ?? detectEncoding(bytes);
+	const questions: Question[] = [];
+	if (options.encoding === undefined && encoding.startsWith('windows-') && !codePageConfident(bytes)) {
+		encoding = 'windows-1252';
+		questions.push({
+			kind: 'encoding',
+			message: 'This file is not UTF-8 and its code page cannot be told from the text. Which encoding was it saved in?',
+			options: ['windows-1252', 'windows-1251', 'windows-1256'],
+			examples: []
+		});
+	}
 	if (!encoding.startsWith('utf-16')) {
 		let ctrl = 0;
 		const n = Math.min(bytes.length, 65536);
@@ -385,7 +411,6 @@ export function detectLayout(bytesIn: Uint8Array, options: ImportOptions = {}, c
 		if (cut > 0) text = text.slice(0, cut + 1);
 	}
 	const warnings: string[] = [];
-	const questions: Question[] = [];
 	let skipBefore = 0;
 	let delimiter = options.delimiter ?? '';
 	const sep = /^\ufeff?"?sep=(.)"?[ \t]*(\r\n|\n|\r|$)/i.exec(text);

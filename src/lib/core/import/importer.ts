@@ -41,6 +41,14 @@ function hasBidi(s: string): boolean {
 	return false;
 }
 
+/**
+ * A copy of a value that does not point into the decoded piece it was cut from (engines keep long
+ * substrings as views of their parent), so interned ids do not keep the whole file text alive.
+ */
+function detach(s: string): string {
+	return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 function isReturnStatus(s: string): boolean {
 	if (s === '') return false;
 	const l = s.toLowerCase();
@@ -313,8 +321,9 @@ class StreamingImporter implements Importer {
 			let oi = this.orderIndex.get(oid);
 			if (oi === undefined) {
 				oi = this.orderIds.length;
-				this.orderIds.push(oid);
-				this.orderIndex.set(oid, oi);
+				const own = detach(oid);
+				this.orderIds.push(own);
+				this.orderIndex.set(own, oi);
 			}
 			order = oi;
 		}
@@ -372,8 +381,9 @@ class StreamingImporter implements Importer {
 				let ci = this.customerIndex.get(cid);
 				if (ci === undefined) {
 					ci = this.customerIds.length;
-					this.customerIds.push(cid);
-					this.customerIndex.set(cid, ci);
+					const own = detach(cid);
+					this.customerIds.push(own);
+					this.customerIndex.set(own, ci);
 				}
 				cust = ci;
 				if (hasBidi(cid)) this.flag(line, this.colName(m.customer_id), cid, 'bidi_control_in_id');
@@ -403,8 +413,9 @@ class StreamingImporter implements Importer {
 				const k = dim.index.get(v);
 				if (k === undefined) {
 					code = dim.values.length;
-					dim.values.push(v);
-					dim.index.set(v, code);
+					const own = detach(v);
+					dim.values.push(own);
+					dim.index.set(own, code);
 				} else code = k;
 			}
 			this.dimCodes[d][i] = code;
@@ -483,6 +494,7 @@ class StreamingImporter implements Importer {
 		else if (this.evDmy > 0 || this.evMdy > 0) dateOrder = this.evDmy >= this.evMdy ? 'dmy' : 'mdy';
 		else if (this.ambDates > 0) question = question ?? dateOrderQuestion(this.ambDateExamples);
 		else if (this.hasYmd) dateOrder = null;
+		if (opts.encoding === undefined) question = layout.questions.find((q) => q.kind === 'encoding') ?? question;
 		if (!question && opts.headerLine === undefined && layout.headerUncertain) {
 			question = layout.questions.find((q) => q.kind === 'header') ?? null;
 		}
