@@ -37,6 +37,9 @@ describe('Tokenizer', () => {
 	it('keeps the delimiter inside quotes and a bare inch mark inside unquoted fields', () => {
 		expect(tokens('"a;b;;c";12" Pizza;"t\tab"', ';')).toEqual([[1, ['a;b;;c', '12" Pizza', 't\tab']]]);
 	});
+	it('opens a quoted field after padding spaces', () => {
+		expect(tokens(' a | "b | c" |  "d""e"  | 12" x', '|')).toEqual([[1, [' a ', 'b | c ', 'd"e  ', ' 12" x']]]);
+	});
 	it('drops blank, whitespace-only and delimiter-only lines', () => {
 		expect(tokens('\n   \n,,,,\n\t\na,b\n , \n', ',')).toEqual([[5, ['a', 'b']]]);
 	});

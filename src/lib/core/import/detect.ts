@@ -441,6 +441,14 @@ export function detectLayout(bytesIn: Uint8Array, options: ImportOptions = {}, c
 	} else {
 		const need = Math.max(2, Math.ceil(mode * 0.5));
 		while (hi < records.length - 1 && nonEmpty(records[hi].fields) < need) hi++;
+		// a title row wide enough to look like a header: prefer the first record that names columns
+		for (let k = 0; k < Math.min(records.length, hi + 15); k++) {
+			const fields = records[k].fields.map((f) => trimText(f));
+			if (nonEmpty(fields) >= 2 && mapHeaders(fields).matched >= 2) {
+				hi = k;
+				break;
+			}
+		}
 	}
 	const cand = records[hi];
 	const candHeaders = cand.fields.map((f) => trimText(f.replace(/^\ufeff/, '')));

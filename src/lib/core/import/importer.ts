@@ -66,7 +66,7 @@ function isDiscount(s: string): boolean {
 }
 
 /** Placeholder customer ids that mean "no customer" (never a fake customer "NULL" or "undefined"). */
-const GUEST_IDS = new Set(['null', 'none', 'undefined', 'n/a', 'nan', '#n/a']);
+const GUEST_IDS = new Set(['null', 'none', 'undefined', 'n/a', 'nan', '#n/a', '-', '--', '—']);
 
 class Growable {
 	i32: Int32Array[] = [];

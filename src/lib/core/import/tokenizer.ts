@@ -24,6 +24,8 @@ export class Tokenizer {
 	private prevCR = false;
 	private recordStarted = false;
 	private quotedInRecord = false;
+	/** The unquoted field so far is only spaces (a quote may still open it). */
+	private lead = false;
 
 	constructor(
 		delimiter: string,
@@ -44,6 +46,7 @@ export class Tokenizer {
 		let state = this.state;
 		let field = this.field;
 		let seg = 0;
+		let lead = this.lead;
 		const n = text.length;
 		for (let i = 0; i < n; i++) {
 			const c = text.charCodeAt(i);
@@ -108,6 +111,7 @@ export class Tokenizer {
 				}
 				state = S_UNQUOTED;
 				seg = i;
+				lead = c === 32;
 				continue;
 			}
 			// unquoted
@@ -116,8 +120,18 @@ export class Tokenizer {
 				this.fields.push(field);
 				field = '';
 				state = S_FIELD_START;
+			} else if (lead && c !== 32) {
+				lead = false;
+				if (c === 34) {
+					// padded quoted field (` "a|b" `): the spaces before the quote are padding
+					field = '';
+					state = S_QUOTED;
+					this.quotedInRecord = true;
+					seg = i + 1;
+				}
 			}
 		}
+		this.lead = lead;
 		if (state === S_UNQUOTED) {
 			field += text.slice(seg, n);
 		} else if (state === S_QUOTED) field += text.slice(seg, n);
