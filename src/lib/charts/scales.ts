@@ -47,9 +47,9 @@ export function thinIndexes(n: number, maxTicks: number): number[] {
 	const step = Math.ceil((n - 1) / (maxTicks - 1));
 	const out: number[] = [];
 	for (let i = 0; i < n; i += step) out.push(i);
-	// Replace the last regular tick by the final label when they would crowd each other.
+	// Replace the last regular tick by the final label when they would be closer than one step.
 	if (out[out.length - 1] !== n - 1) {
-		if (n - 1 - out[out.length - 1] < step / 2) out.pop();
+		if (n - 1 - out[out.length - 1] < step) out.pop();
 		out.push(n - 1);
 	}
 	return out;

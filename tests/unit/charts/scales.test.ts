@@ -51,6 +51,8 @@ describe('thinIndexes', () => {
 	it('does not crowd the last label next to a regular one', () => {
 		// step 3 → 0,3,6,9 then 10 would be 1 away: 9 is dropped.
 		expect(thinIndexes(11, 5)).toEqual([0, 3, 6, 10]);
+		// 18 monthly labels, step 2: …14, 16, 17 would put two labels side by side.
+		expect(thinIndexes(18, 12).slice(-2)).toEqual([14, 17]);
 	});
 });
 
