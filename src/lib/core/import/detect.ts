@@ -1,6 +1,14 @@
 /** File-level detection for the importer: encoding, delimiter, header line, column mapping and file rejects. */
 import type { Field, ImportOptions, Mapping, Question } from '../types';
-import { EVIDENCE_AMBIGUOUS, EVIDENCE_COMMA, EVIDENCE_DOT, NUM_OK, newNumberParse, parseNumber, trimText } from '../parse/parse-number';
+import {
+	EVIDENCE_AMBIGUOUS,
+	EVIDENCE_COMMA,
+	EVIDENCE_DOT,
+	NUM_OK,
+	newNumberParse,
+	parseNumber,
+	trimText
+} from '../parse/parse-number';
 import { DATE_AMBIGUOUS, DATE_OK, newDateParse, parseDate } from '../parse/parse-date';
 import { NO_DAY } from '../parse/day-number';
 import { Tokenizer } from './tokenizer';
@@ -168,13 +176,43 @@ const STEMS: [Field, string[]][] = [
 	['date', ['date', 'datum', 'дата', 'تاریخ', 'created', 'timestamp', 'time', 'day', 'fecha']],
 	['discount', ['discount', 'rabatt', 'скидка', 'تخفیف', 'coupon', 'promo']],
 	['unit_price', ['unitprice', 'unit price', 'price', 'preis', 'цена', 'قیمت', 'rate']],
-	['quantity', ['quantity', 'qty', 'units', 'menge', 'кол', 'количество', 'تعداد', 'anzahl', 'numberofcds', 'number_of_cds']],
-	['amount', ['amount', 'total', 'revenue', 'sales', 'dollar', 'value', 'sum', 'umsatz', 'betrag', 'сумма', 'مبلغ', 'paid', 'net', 'gross']],
-	['customer_id', ['customer', 'client', 'user', 'email', 'mail', 'kunde', 'клиент', 'покупатель', 'контрагент', 'مشتری', 'buyer', 'member', 'phone']],
+	[
+		'quantity',
+		[
+			'quantity', 'qty', 'units', 'menge', 'кол', 'количество', 'تعداد', 'anzahl',
+			'numberofcds', 'number_of_cds'
+		]
+	],
+	[
+		'amount',
+		[
+			'amount', 'total', 'revenue', 'sales', 'dollar', 'value', 'sum', 'umsatz', 'betrag',
+			'сумма', 'مبلغ', 'paid', 'net', 'gross'
+		]
+	],
+	[
+		'customer_id',
+		[
+			'customer', 'client', 'user', 'email', 'mail', 'kunde', 'клиент', 'покупатель',
+			'контрагент', 'مشتری', 'buyer', 'member', 'phone'
+		]
+	],
 	['category', ['category', 'kategorie', 'категория', 'دسته', 'group']],
-	['location', ['country', 'city', 'location', 'region', 'land', 'город', 'страна', 'регион', 'شهر', 'کشور', 'استان', 'state/province']],
+	[
+		'location',
+		[
+			'country', 'city', 'location', 'region', 'land', 'город', 'страна', 'регион', 'شهر',
+			'کشور', 'استان', 'state/province'
+		]
+	],
 	['channel', ['channel', 'register', 'source', 'kanal', 'канал', 'کانال', 'store']],
-	['product', ['product', 'description', 'item', 'sku', 'stockcode', 'artikel', 'товар', 'کالا', 'محصول', 'goods', 'title']],
+	[
+		'product',
+		[
+			'product', 'description', 'item', 'sku', 'stockcode', 'artikel', 'товар', 'کالا',
+			'محصول', 'goods', 'title'
+		]
+	],
 	['order_id', ['order', 'invoice', 'receipt', 'transaction', 'beleg', 'bestell', 'заказ', 'счет', 'счёт', 'чек', 'فاکتور', 'سفارش', 'شماره', 'номер', 'document']]
 ];
 
@@ -503,9 +541,6 @@ export function detectLayout(bytesIn: Uint8Array, options: ImportOptions = {}, c
 	}
 	const ncols = Math.max(headers.length, mode);
 	mapByContent(rows.slice(0, 200), ncols, mapping);
-	if (mapping.amount === undefined && mapping.quantity !== undefined && mapping.unit_price === undefined) {
-		/* quantity alone is not revenue */
-	}
 	if (rows.length === 0) return reject('no_data_rows', 'The file has column headers but no data rows.');
 	if (mapping.date === undefined) {
 		return reject('no_date_column', 'No order-date column was found. The file needs a column with the date of each order.');

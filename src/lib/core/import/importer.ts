@@ -68,10 +68,6 @@ function isDiscount(s: string): boolean {
 /** Placeholder customer ids that mean "no customer" (never a fake customer "NULL" or "undefined"). */
 const GUEST_IDS = new Set(['null', 'none', 'undefined', 'n/a', 'nan', '#n/a', '-', '--', '—']);
 
-class Growable {
-	i32: Int32Array[] = [];
-}
-
 function growI32(a: Int32Array, n: number) {
 	const b = new Int32Array(n);
 	b.set(a);
@@ -181,10 +177,7 @@ class StreamingImporter implements Importer {
 		const layout = outcome.layout;
 		this.layout = layout;
 		this.mapping = Object.keys(this.config.mapping ?? {}).length > 0 ? { ...this.config.mapping } : { ...layout.mapping };
-		if (this.mapping.amount === undefined && (this.mapping.quantity === undefined || this.mapping.unit_price === undefined)) {
-			/* no revenue */
-		}
-		this.ncols = layout.headerLine !== null ? layout.headers.length : layout.headers.length;
+		this.ncols = layout.headers.length;
 		const req: number[] = [];
 		const m = this.mapping;
 		if (m.date !== undefined) req.push(m.date);
@@ -555,13 +548,11 @@ class StreamingImporter implements Importer {
 		const flags = new Uint8Array(out);
 		const lines = new Int32Array(out);
 		const codes = this.dims.map(() => new Int32Array(out));
-		const usedCust = new Uint8Array(this.customerIds.length);
 		let j = 0;
 		for (let i = 0; i < n; i++) {
 			if (!keep[i]) continue;
 			customer[j] = this.cust[i];
 			lines[j] = this.line[i];
-			if (this.cust[i] >= 0) usedCust[this.cust[i]] = 1;
 			order[j] = this.ord[i];
 			dayCol[j] = dateOrder === 'mdy' ? this.dayB[i] : this.dayA[i];
 			const amt = hasAmount ? (decimal === ',' ? this.amtComma[i] : this.amtDot[i]) : NaN;
@@ -603,7 +594,6 @@ class StreamingImporter implements Importer {
 			dims,
 			line: lines
 		};
-		void usedCust;
 		const facts: ImportFacts = {
 			outcome: warnings.length > 0 ? 'import-with-warnings' : 'import',
 			warnings,
@@ -625,5 +615,3 @@ class StreamingImporter implements Importer {
 		return { facts, data, report };
 	}
 }
-
-void Growable;

@@ -22,9 +22,11 @@ export function newDateParse(): DateParse {
 const MISSING = new Set(['', 'null', 'n/a', 'na', '-', '--', 'none', 'nan', 'nat', '#n/a', '0000-00-00 00:00:00']);
 
 const MONTHS: [string, number][] = [
-	['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['may', 5], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9], ['oct', 10], ['nov', 11], ['dec', 12],
-	['янв', 1], ['фев', 2], ['мар', 3], ['апр', 4], ['мая', 5], ['май', 5], ['июн', 6], ['июл', 7], ['авг', 8], ['сен', 9], ['окт', 10], ['ноя', 11], ['дек', 12],
-	['mär', 3], ['mrz', 3], ['okt', 10], ['dez', 12], ['mai', 5]
+	['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['may', 5], ['jun', 6], ['jul', 7], ['aug', 8],
+	['sep', 9], ['oct', 10], ['nov', 11], ['dec', 12],
+	['янв', 1], ['фев', 2], ['мар', 3], ['апр', 4], ['мая', 5], ['май', 5], ['июн', 6], ['июл', 7],
+	['авг', 8], ['сен', 9], ['окт', 10], ['ноя', 11], ['дек', 12],
+	['mär', 3], ['mrz', 3], ['okt', 10], ['dez', 12], ['mai', 5],
 ];
 
 function monthFromWord(w: string): number {
@@ -55,7 +57,9 @@ export function parseDate(raw: string, out: DateParse): DateParse {
 	// fast path: YYYY-MM-DD[...]
 	if (s.length >= 10) {
 		const c4 = s.charCodeAt(4);
-		if ((c4 === 45 || c4 === 47) && s.charCodeAt(7) === c4 && isD(s, 0, 4) && isD(s, 5, 7) && isD(s, 8, 10) && (s.length === 10 || !isDigit(s.charCodeAt(10)))) {
+		const sameSeps = (c4 === 45 || c4 === 47) && s.charCodeAt(7) === c4;
+		const digits = isD(s, 0, 4) && isD(s, 5, 7) && isD(s, 8, 10);
+		if (sameSeps && digits && (s.length === 10 || !isDigit(s.charCodeAt(10)))) {
 			const day = ymdDay(num(s, 0, 4), num(s, 5, 7), num(s, 8, 10));
 			return setDay(out, day);
 		}
@@ -91,10 +95,8 @@ export function parseDate(raw: string, out: DateParse): DateParse {
 		if (m[1] !== undefined) nums.push(m[1]);
 		else if (m[2] !== undefined) {
 			const mm = monthFromWord(m[2]);
+			// other words (weekday, 'г.') are ignored
 			if (mm > 0 && month === 0) month = mm;
-			else if (m[2] !== 'г' && m[2] !== 'г.' && m[2].toLowerCase() !== 'de') {
-				/* other words (weekday, 'г.') are ignored */
-			}
 		} else if (m[3] !== undefined && nums.length > 0 && seps.length < nums.length) seps.push(m[3]);
 	}
 	if (month > 0) {

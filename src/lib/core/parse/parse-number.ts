@@ -62,8 +62,6 @@ export function trimText(s: string): string {
 	return a === 0 && b === s.length ? s : s.slice(a, b);
 }
 
-const INVALID_WORDS = new Set(['n/a', 'na', '#value!', '#n/a', '#ref!', '#div/0!', 'tbd', 'null', 'none', 'nan', '-', '—', '?']);
-
 /**
  * Parses a signed decimal such as `1,234.56`, `1.234,56 €`, `(12.50)`, `12.50-`, `−12.50`, `۱۲٬۳۴۵٫۵`.
  * Writes both readings (decimal '.' and decimal ',') and what the value proves about the separator.
@@ -83,7 +81,6 @@ export function parseNumber(raw: string, out: NumberParse): NumberParse {
 	let lastDotPos = -1;
 	let lastCommaPos = -1;
 	let arabicDecimalPos = -1;
-	let firstSep = 0;
 	let lastSep = 0;
 	let seenDigit = false;
 	let afterDigits = false; // junk seen after the number
@@ -122,7 +119,6 @@ export function parseNumber(raw: string, out: NumberParse): NumberParse {
 				nCommas++;
 				lastCommaPos = digits.length;
 			}
-			if (firstSep === 0) firstSep = c;
 			lastSep = c;
 			continue;
 		}
@@ -150,8 +146,8 @@ export function parseNumber(raw: string, out: NumberParse): NumberParse {
 	}
 	if (!seenDigit || bad || paren !== 0) {
 		const t = trimText(raw).toLowerCase();
-		out.status = !nonSpace || t === '' ? NUM_MISSING : INVALID_WORDS.has(t) ? NUM_INVALID : NUM_INVALID;
-		if (t === '' || t === 'null' || t === 'n/a' || t === 'na' || t === '-') out.status = t === '' ? NUM_MISSING : NUM_INVALID;
+		// empty is missing; N/A, #VALUE!, TBD and any other text is invalid (never 0)
+		out.status = !nonSpace || t === '' ? NUM_MISSING : NUM_INVALID;
 		return out;
 	}
 	if (paren < 0) {
@@ -220,7 +216,6 @@ export function parseNumber(raw: string, out: NumberParse): NumberParse {
 			out.comma = commaDecimal();
 			out.evidence = EVIDENCE_COMMA;
 		}
-		void firstSep;
 		return out;
 	}
 	// d{1,3}<sep>ddd: either reading is possible
