@@ -141,8 +141,11 @@ describe('report exit codes and usage', () => {
 		const out = join(tmp, 'safe');
 		expect(await runReport([file, '--out', out, '--safe-csv'], () => {})).toBe(0);
 		const text = readFileSync(join(out, 'customers.csv'), 'utf8');
-		expect(text).toContain("'=1+1");
-		expect(text).not.toMatch(/^=1\+1,/m);
+		expect(text).toMatch(/^'=A1,/m);
+		expect(text).toMatch(/^'-2\+3,/m);
+		expect(text).toMatch(/^'\+79161234567,/m);
+		expect(text).toMatch(/^09121234567,/m);
+		expect(text).not.toMatch(/^=A1,/m);
 		const revenues = readCsv(join(out, 'customers.csv')).map((r) => r.revenue);
 		expect(revenues.every((v) => !v.startsWith("'"))).toBe(true);
 	});
