@@ -56,6 +56,9 @@ export class AppState {
 	options = $state<ImportOptions>({});
 	/** Questions from the preview, or the one the import came back with. */
 	questions = $state.raw<Question[]>([]);
+	/** The import itself asked (the whole file cannot decide): an answer is required to go on. */
+	mustAnswer = $state(false);
+	unanswered = $derived(this.mustAnswer && this.questions.some((q) => this.answered(q) === undefined));
 	progress = $state(0);
 	progressPhase = $state<ImportProgress['phase']>('reading');
 	message = $state<string | null>(null);
@@ -165,6 +168,7 @@ export class AppState {
 		this.fileName = name;
 		this.preview = null;
 		this.questions = [];
+		this.mustAnswer = false;
 		this.options = {};
 		this.message = null;
 		this.warnings = [];
@@ -226,7 +230,6 @@ export class AppState {
 		this.options = o;
 		// Header and encoding change the columns themselves: preview again with the answer.
 		if (q.kind === 'header' || q.kind === 'encoding') await this.#preview(true);
-		else this.questions = this.questions.filter((x) => x !== q);
 	}
 
 	/** The value the user chose for a question so far (to check the radio button). */
@@ -268,6 +271,7 @@ export class AppState {
 				await this.open(res.dataset.id);
 			} else if (res.kind === 'needs-answer') {
 				this.questions = [res.question];
+				this.mustAnswer = true;
 				this.message = `${name}: one question before the import can finish.`;
 				this.stage = 'mapping';
 			} else if (res.kind === 'cancelled') {
@@ -295,6 +299,7 @@ export class AppState {
 		this.#file = null;
 		this.preview = null;
 		this.questions = [];
+		this.mustAnswer = false;
 		this.stage = 'idle';
 		this.message = null;
 	}
