@@ -42,7 +42,8 @@ test('CDNOW: import, dashboard, quarter, download, reload, delete', async ({ pag
 	await expect(heatCell(page, '1997-01', 0)).toHaveAttribute('data-value', '1');
 	await expect(heatCell(page, '1997-01', 1)).toHaveAttribute('data-value', '0.1474636757583482');
 	await expect(heatCell(page, '1997-01', 1)).toContainText('14.7');
-	await expect(heatCell(page, '1997-02', 1)).toContainText('12.2');
+	// reference cohorts.csv: 1997-02, offset 1 → 1312 of 8476 = 15.48 %
+	await expect(heatCell(page, '1997-02', 1)).toContainText('15.5');
 	await expect(periodRow(page, '1997-04')).toContainText('75.6');
 	await expect(page.locator('[data-testid="base-chart"][data-ready="true"]')).toBeVisible();
 	await expect(page.locator('[data-testid="retention-curve"][data-ready="true"]')).toBeVisible();
