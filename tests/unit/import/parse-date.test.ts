@@ -58,6 +58,9 @@ describe('parseDate', () => {
 		expect(iso('۱۴۰۳/۱۲/۳۰ ۱۴:۳۰')).toBe('2025-03-20');
 		expect(iso('۱۴۰۱/۱/۶')).toBe('2022-03-26');
 		expect(parseDate('1402/12/30', newDateParse()).status).toBe(DATE_INVALID);
+		expect(iso('۱۵ مهر ۱۴۰۲')).toBe('2023-10-07');
+		expect(iso('30 اسفند 1403')).toBe('2025-03-20');
+		expect(iso('1402-07-15')).toBe('2023-10-07');
 	});
 	it('reads Russian and English month names and two-digit years', () => {
 		expect(iso('5 марта 2023')).toBe('2023-03-05');

@@ -61,6 +61,8 @@ describe('parseNumber', () => {
 		expect(evidence('1.250')).toBe(EVIDENCE_AMBIGUOUS);
 		expect(evidence('366,500')).toBe(EVIDENCE_AMBIGUOUS);
 		expect(evidence('0,500')).toBe(EVIDENCE_COMMA);
+		expect(evidence('۱۲۳۴۵٫۵')).toBe(EVIDENCE_DOT);
+		expect(dot('١٢،٣٤٥')).toBe(12345);
 		expect(evidence('1234,567')).toBe(EVIDENCE_COMMA);
 		const r = parseNumber('1.250', newNumberParse());
 		expect([r.dot, r.comma]).toEqual([1.25, 1250]);

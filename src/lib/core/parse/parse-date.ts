@@ -29,6 +29,17 @@ const MONTHS: [string, number][] = [
 	['mär', 3], ['mrz', 3], ['okt', 10], ['dez', 12], ['mai', 5],
 ];
 
+/** Solar Hijri month names (Persian, Arabic YEH/KAF unified), for dates like `۵ مهر ۱۴۰۲`. */
+const JALALI_MONTHS = [
+	'فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن',
+	'اسفند'
+];
+
+function jalaliMonthFromWord(w: string): number {
+	const k = w.replace(/ي/g, 'ی').replace(/ك/g, 'ک');
+	return JALALI_MONTHS.indexOf(k) + 1;
+}
+
 function monthFromWord(w: string): number {
 	const l = w.toLowerCase();
 	if (l.length < 3) return 0;
@@ -89,6 +100,7 @@ export function parseDate(raw: string, out: DateParse): DateParse {
 	const nums: string[] = [];
 	const seps: string[] = [];
 	let month = 0;
+	let jalali = false;
 	const re = /(\d+)|([^\d\s.,\/\-]+)|([.\/\-])/g;
 	let m: RegExpExecArray | null;
 	while ((m = re.exec(s)) !== null) {
@@ -96,7 +108,11 @@ export function parseDate(raw: string, out: DateParse): DateParse {
 		else if (m[2] !== undefined) {
 			const mm = monthFromWord(m[2]);
 			// other words (weekday, 'г.') are ignored
-			if (mm > 0 && month === 0) month = mm;
+			const jm = jalaliMonthFromWord(m[2]);
+			if (jm > 0 && month === 0) {
+				month = jm;
+				jalali = true;
+			} else if (mm > 0 && month === 0) month = mm;
 		} else if (m[3] !== undefined && nums.length > 0 && seps.length < nums.length) seps.push(m[3]);
 	}
 	if (month > 0) {
@@ -108,6 +124,7 @@ export function parseDate(raw: string, out: DateParse): DateParse {
 			yi = nums.length - 1;
 			di = 0;
 		} else di = yi === 0 ? 1 : 0;
+		if (jalali) return setDay(out, jalaliDay(Number(nums[yi]), month, Number(nums[di])));
 		const y = fullYear(Number(nums[yi]), nums[yi].length);
 		return setDay(out, gregorianDay(y, month, Number(nums[di])));
 	}

@@ -99,7 +99,7 @@ export function parseNumber(raw: string, out: NumberParse): NumberParse {
 			nonSpace = true;
 			continue;
 		}
-		if (isSpaceCode(c) || c === 0x66c || c === 39 || c === 0x2019) {
+		if (isSpaceCode(c) || c === 0x66c || c === 0x60c || c === 39 || c === 0x2019) {
 			// grouping space / Arabic thousands / apostrophe: only meaningful between digits
 			continue;
 		}
@@ -161,7 +161,9 @@ export function parseNumber(raw: string, out: NumberParse): NumberParse {
 	if (arabicDecimalPos >= 0) {
 		const v = sign * Number(digits.slice(0, arabicDecimalPos) + '.' + digits.slice(arabicDecimalPos));
 		out.dot = v;
-		out.comma = v;
+		out.comma = nCommas > 0 ? NaN : v;
+		// a file that writes ٫ for decimals groups with ',' (or ٬), never decimal ','
+		out.evidence = EVIDENCE_DOT;
 		return out;
 	}
 	if (nDots === 0 && nCommas === 0) {
