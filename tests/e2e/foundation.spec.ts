@@ -87,7 +87,7 @@ test('CDNOW: import, dashboard, quarter, download, reload, delete', async ({ pag
 	await expect(page.getByTestId('dataset-item')).toHaveCount(0);
 });
 
-test('sample data: one click to the dashboard, with a cancel that stores nothing', async ({ page }) => {
+test('sample data: one click to the dashboard', async ({ page }) => {
 	await page.goto('./');
 	await page.getByTestId('sample-button').click();
 	await expect(page.getByTestId('import-button')).toBeVisible();
@@ -104,4 +104,22 @@ test('sample data: one click to the dashboard, with a cancel that stores nothing
 	await shot(page, 'sample-dashboard-390');
 	await page.setViewportSize({ width: 1280, height: 900 });
 	await expect(page.getByTestId('dataset-item')).toHaveCount(1);
+});
+
+test('cancel during a big import stores nothing and keeps the earlier dataset', async ({ page }) => {
+	await page.goto('./');
+	await page.getByTestId('sample-button').click();
+	await page.getByTestId('import-button').click();
+	await expect(page.getByTestId('dataset-item')).toHaveCount(1);
+	// The full UCI file: 541,909 lines, gzip-compressed (decompressed in the worker).
+	await page.getByTestId('file-input').setInputFiles(`${SHARED}data/online_retail/online_retail.csv.gz`);
+	await page.getByTestId('import-button').click();
+	const bar = page.getByTestId('import-progress');
+	await expect(bar).toBeVisible();
+	await page.getByTestId('cancel-import').click();
+	await expect(page.getByRole('status').filter({ hasText: 'cancelled' })).toContainText('nothing was stored');
+	await expect(page.getByTestId('dataset-item')).toHaveCount(1);
+	await page.reload();
+	await expect(page.getByTestId('dataset-item')).toHaveCount(1);
+	await expect(heatCell(page, '2010-12', 1)).toContainText('33.3');
 });
