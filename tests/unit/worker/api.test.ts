@@ -10,7 +10,7 @@ import { defaultSettings } from '../../../src/lib/core/types';
 import type { AnalyticsApi } from '../../../src/lib/worker/api-types';
 
 const SHARED = new URL('../../../../shared/', import.meta.url);
-const retail = readFileSync(new URL('data/online_retail/online_retail_sample_customers_mod10.csv', SHARED));
+const retail = new Uint8Array(readFileSync(new URL('data/online_retail/online_retail_sample_customers_mod10.csv', SHARED)));
 
 let db: MandegarDB;
 let api: AnalyticsApi;
@@ -25,7 +25,7 @@ afterEach(async () => {
 	await db.delete();
 });
 
-async function importBlob(bytes: Uint8Array, name: string) {
+async function importBlob(bytes: Uint8Array<ArrayBuffer>, name: string) {
 	const file = new Blob([bytes]);
 	const pre = await api.previewFile(file, name, {});
 	if (!pre.ok) throw new Error(pre.message);
