@@ -88,6 +88,9 @@ describe('parseDate', () => {
 		expect(mdyOnly.dmy).toBe(NO_DAY);
 		expect(formatDay(mdyOnly.mdy)).toBe('2022-02-15');
 		expect(iso('03/03/2022')).toBe('2022-03-03');
+		expect(parseDate('1/2/2023 10:5 PM', newDateParse()).status).toBe(DATE_AMBIGUOUS);
+		expect(formatDay(parseDate('1/20/2023 10:05 PM', newDateParse()).mdy)).toBe('2023-01-20');
+		expect(formatDay(parseDate('20-1-23', newDateParse()).dmy)).toBe('2023-01-20');
 	});
 	it('separates missing from impossible dates', () => {
 		for (const raw of ['', '  ', 'NULL', 'null', 'N/A', '-']) expect(parseDate(raw, newDateParse()).status, raw).toBe(DATE_MISSING);

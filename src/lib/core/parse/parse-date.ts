@@ -75,6 +75,7 @@ export function parseDate(raw: string, out: DateParse): DateParse {
 			return setDay(out, day);
 		}
 	}
+	if (fastDayMonth(s, out)) return out;
 	if (MISSING.has(s.toLowerCase())) {
 		out.status = DATE_MISSING;
 		return out;
@@ -170,4 +171,48 @@ function num(s: string, a: number, b: number): number {
 	let v = 0;
 	for (let i = a; i < b; i++) v = v * 10 + s.charCodeAt(i) - 48;
 	return v;
+}
+
+/** `D/M/YYYY`, `M-D-YY`, `D.M.YYYY` (optionally followed by a time) without regular expressions. */
+function fastDayMonth(s: string, out: DateParse): boolean {
+	const n = s.length;
+	let i = 0;
+	let a = 0;
+	let la = 0;
+	while (i < n && isDigit(s.charCodeAt(i)) && la < 3) {
+		a = a * 10 + s.charCodeAt(i++) - 48;
+		la++;
+	}
+	if (la === 0 || la > 2 || i >= n) return false;
+	const sep = s.charCodeAt(i++);
+	if (sep !== 47 && sep !== 45 && sep !== 46) return false;
+	let b = 0;
+	let lb = 0;
+	while (i < n && isDigit(s.charCodeAt(i)) && lb < 3) {
+		b = b * 10 + s.charCodeAt(i++) - 48;
+		lb++;
+	}
+	if (lb === 0 || lb > 2 || i >= n || s.charCodeAt(i++) !== sep) return false;
+	let c = 0;
+	let lc = 0;
+	while (i < n && isDigit(s.charCodeAt(i)) && lc < 5) {
+		c = c * 10 + s.charCodeAt(i++) - 48;
+		lc++;
+	}
+	if ((lc !== 2 && lc !== 4) || (i < n && s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 84)) return false;
+	const y = fullYear(c, lc);
+	if (sep === 46) {
+		setDay(out, gregorianDay(y, b, a));
+		return true;
+	}
+	const dmy = gregorianDay(y, b, a);
+	const mdy = gregorianDay(y, a, b);
+	if (dmy === NO_DAY && mdy === NO_DAY) out.status = DATE_INVALID;
+	else if (dmy === mdy) out.day = dmy;
+	else {
+		out.status = DATE_AMBIGUOUS;
+		out.dmy = dmy;
+		out.mdy = mdy;
+	}
+	return true;
 }

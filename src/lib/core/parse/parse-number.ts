@@ -172,21 +172,15 @@ export function parseNumber(raw: string, out: NumberParse): NumberParse {
 		out.comma = v;
 		return out;
 	}
-	const dotDecimal = (): number =>
-		nDots > 1 ? NaN : nDots === 1 ? sign * Number(digits.slice(0, lastDotPos) + '.' + digits.slice(lastDotPos)) : sign * Number(digits);
-	const commaDecimal = (): number =>
-		nCommas > 1
-			? NaN
-			: nCommas === 1
-				? sign * Number(digits.slice(0, lastCommaPos) + '.' + digits.slice(lastCommaPos))
-				: sign * Number(digits);
+	const dotDecimal = decimalAt(digits, nDots, lastDotPos, sign);
+	const commaDecimal = decimalAt(digits, nCommas, lastCommaPos, sign);
 	if (nDots > 0 && nCommas > 0) {
 		// the last separator is the decimal one
 		if (lastSep === 46 && nDots === 1 && lastDotPos > lastCommaPos) {
-			out.dot = dotDecimal();
+			out.dot = dotDecimal;
 			out.evidence = EVIDENCE_DOT;
 		} else if (lastSep === 44 && nCommas === 1 && lastCommaPos > lastDotPos) {
-			out.comma = commaDecimal();
+			out.comma = commaDecimal;
 			out.evidence = EVIDENCE_COMMA;
 		} else out.status = NUM_INVALID;
 		return out;
@@ -212,10 +206,10 @@ export function parseNumber(raw: string, out: NumberParse): NumberParse {
 	if (after !== 3 || intDigits > 3 || leadingZero || intDigits === 0) {
 		// must be the decimal separator
 		if (isDot) {
-			out.dot = dotDecimal();
+			out.dot = dotDecimal;
 			out.evidence = EVIDENCE_DOT;
 		} else {
-			out.comma = commaDecimal();
+			out.comma = commaDecimal;
 			out.evidence = EVIDENCE_COMMA;
 		}
 		return out;
@@ -223,10 +217,10 @@ export function parseNumber(raw: string, out: NumberParse): NumberParse {
 	// d{1,3}<sep>ddd: either reading is possible
 	out.evidence = EVIDENCE_AMBIGUOUS;
 	if (isDot) {
-		out.dot = dotDecimal();
+		out.dot = dotDecimal;
 		out.comma = sign * Number(digits);
 	} else {
-		out.comma = commaDecimal();
+		out.comma = commaDecimal;
 		out.dot = sign * Number(digits);
 	}
 	return out;
@@ -265,4 +259,11 @@ function fastNumber(s: string, out: NumberParse): boolean {
 	out.evidence = EVIDENCE_DOT;
 	out.dot = v;
 	return true;
+}
+
+/** The value of `digits` read with `count` decimal marks at `pos` (NaN when the mark repeats). */
+function decimalAt(digits: string, count: number, pos: number, sign: number): number {
+	if (count > 1) return NaN;
+	if (count === 1) return sign * Number(digits.slice(0, pos) + '.' + digits.slice(pos));
+	return sign * Number(digits);
 }
