@@ -6,9 +6,10 @@
 import { createReadStream, mkdirSync, openSync, readSync, closeSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGunzip } from 'node:zlib';
-import { computeAnalysis } from '../src/lib/core/analysis.ts';
+import { computeAnalysis, computeBreakdown } from '../src/lib/core/analysis.ts';
+import { computePredictions } from '../src/lib/core/predict/index.ts';
 import { parseIsoDay } from '../src/lib/core/calendar.ts';
-import { COHORT_COLUMNS, CUSTOMER_COLUMNS, PERIOD_COLUMNS, REPORT_COLUMNS, SEGMENT_COLUMNS, toCsv } from '../src/lib/core/csv-out.ts';
+import { COHORT_COLUMNS, CUSTOMER_COLUMNS, PREDICTION_COLUMNS, PERIOD_COLUMNS, REPORT_COLUMNS, SEGMENT_COLUMNS, toCsv } from '../src/lib/core/csv-out.ts';
 import { createImporter, previewBytes } from '../src/lib/core/import/index.ts';
 import {
 	DEFAULT_WINDOW,
@@ -29,7 +30,7 @@ const USAGE = `usage: npm run report -- <file> --out <dir> [options]
       --product --category --location --channel --discount --status
   answers: --date-order dmy|mdy  --decimal point|comma  --header N | --no-header  --encoding LABEL
   defaults: --duplicates skip|keep  --c-prefix-returns on|off
-  extras: --safe-csv  (--predict-weeks N, --breakdown COL, --breakdown-top N: not yet available)`;
+  extras: --safe-csv  --predict-weeks N  --breakdown COL  --breakdown-top N (default 12)`;
 
 class UsageError extends Error {}
 
@@ -55,6 +56,9 @@ interface Args {
 	options: ImportOptions;
 	mapping: Partial<Record<Field, string>>;
 	safe: boolean;
+	predictWeeks: number | null;
+	breakdown: string | null;
+	breakdownTop: number;
 }
 
 function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[]): T {
@@ -72,6 +76,9 @@ function parseArgs(argv: string[]): Args {
 	const options: ImportOptions = {};
 	const mapping: Partial<Record<Field, string>> = {};
 	let safe = false;
+	let predictWeeks: number | null = null;
+	let breakdown: string | null = null;
+	let breakdownTop = 12;
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (!a.startsWith('--')) {
@@ -111,10 +118,17 @@ function parseArgs(argv: string[]): Args {
 			case 'duplicates': options.duplicates = oneOf('--duplicates', value, ['skip', 'keep'] as const); break;
 			case 'c-prefix-returns': options.cPrefixReturns = oneOf('--c-prefix-returns', value, ['on', 'off'] as const) === 'on'; break;
 			case 'safe-csv': safe = true; break;
-			case 'predict-weeks':
-			case 'breakdown':
-			case 'breakdown-top':
-				throw new UsageError(`--${flag} is not available yet in this version`);
+			case 'predict-weeks': {
+				predictWeeks = Number(value);
+				if (!Number.isFinite(predictWeeks) || predictWeeks <= 0) throw new UsageError('--predict-weeks must be a positive number of weeks');
+				break;
+			}
+			case 'breakdown': breakdown = value; break;
+			case 'breakdown-top': {
+				breakdownTop = Number(value);
+				if (!Number.isInteger(breakdownTop) || breakdownTop < 1) throw new UsageError('--breakdown-top must be a whole number ≥ 1');
+				break;
+			}
 			default: {
 				const field = FIELD_FLAGS[flag];
 				if (!field) throw new UsageError(`unknown option --${flag}`);
@@ -125,7 +139,7 @@ function parseArgs(argv: string[]): Args {
 	if (!file) throw new UsageError('no input file given');
 	if (!out) throw new UsageError('--out <dir> is required');
 	const settings: AnalysisSettings = { granularity, window: window ?? DEFAULT_WINDOW[granularity], calendar, asOf };
-	return { file, out, settings, options, mapping, safe };
+	return { file, out, settings, options, mapping, safe, predictWeeks, breakdown, breakdownTop };
 }
 
 function readHead(file: string): Promise<Uint8Array> {
@@ -153,16 +167,22 @@ function readHead(file: string): Promise<Uint8Array> {
 	});
 }
 
+/** A column named by its header (exact, then case-insensitive) or by its 0-based index. */
+function resolveColumn(flag: string, v: string, headers: string[]): number {
+	let col = headers.findIndex((h) => h === v);
+	if (col < 0) col = headers.findIndex((h) => h.toLowerCase() === v.toLowerCase());
+	if (col < 0 && /^\d+$/.test(v)) col = Number(v);
+	if (col < 0 || col >= Math.max(headers.length, 1)) throw new UsageError(`--${flag} "${v}" is not a column of this file (columns: ${headers.join(', ')})`);
+	return col;
+}
+
 /** Resolve --customer etc. (a header name or a 0-based index) against the detected headers. */
 function resolveMapping(given: Partial<Record<Field, string>>, headers: string[], detected: Mapping): Mapping {
 	const mapping: Mapping = { ...detected };
 	for (const field of FIELDS) {
 		const v = given[field];
 		if (v === undefined) continue;
-		let col = headers.findIndex((h) => h === v);
-		if (col < 0) col = headers.findIndex((h) => h.toLowerCase() === v.toLowerCase());
-		if (col < 0 && /^\d+$/.test(v)) col = Number(v);
-		if (col < 0 || col >= Math.max(headers.length, 1)) throw new UsageError(`--${Object.keys(FIELD_FLAGS).find((k) => FIELD_FLAGS[k] === field)} "${v}" is not a column of this file (columns: ${headers.join(', ')})`);
+		const col = resolveColumn(Object.keys(FIELD_FLAGS).find((k) => FIELD_FLAGS[k] === field) ?? field, v, headers);
 		// A column given explicitly is taken away from any field it was auto-detected for.
 		for (const f of FIELDS) if (mapping[f] === col && given[f] === undefined) delete mapping[f];
 		mapping[field] = col;
@@ -224,13 +244,30 @@ async function report(argv: string[], log: (line: string) => void): Promise<numb
 		return 3;
 	}
 	const mapping = resolveMapping(args.mapping, p.headers, p.mapping);
+	const extraDimensions: number[] = [];
 	const options: ImportOptions = {
 		...args.options,
 		encoding: args.options.encoding ?? p.encoding,
 		delimiter: args.options.delimiter ?? p.delimiter,
 		headerLine: args.options.headerLine !== undefined ? args.options.headerLine : p.headerLine
 	};
-	const importer = createImporter({ fileName, mapping, options });
+	// --breakdown names a dimension field (product…) or a column (header or index), mapped as a dimension if it is not one yet.
+	let breakdownDim: string | null = null;
+	if (args.breakdown !== null) {
+		const dimFields = ['product', 'category', 'location', 'channel'] as const;
+		if ((dimFields as readonly string[]).includes(args.breakdown)) breakdownDim = args.breakdown;
+		else {
+			const col = resolveColumn('breakdown', args.breakdown, p.headers);
+			breakdownDim = dimFields.find((f) => mapping[f] === col) ?? null;
+			if (!breakdownDim) {
+				extraDimensions.push(col);
+				breakdownDim = p.headers[col] ?? `Column ${col + 1}`;
+			}
+		}
+		if (mapping[breakdownDim as Field] === undefined && !extraDimensions.length)
+			throw new UsageError(`--breakdown ${args.breakdown}: no column of this file is mapped as ${args.breakdown}`);
+	}
+	const importer = createImporter({ fileName, mapping, options, extraDimensions });
 	const total = statSync(args.file).size;
 	let read = 0;
 	let lastLog = 0;
@@ -266,10 +303,29 @@ async function report(argv: string[], log: (line: string) => void): Promise<numb
 	const a = computeAnalysis(result.data, args.settings);
 	writeFileSync(join(args.out, 'periods.csv'), toCsv(PERIOD_COLUMNS, a.periods, args.safe));
 	writeFileSync(join(args.out, 'cohorts.csv'), toCsv(COHORT_COLUMNS, a.cohorts, args.safe));
-	writeFileSync(join(args.out, 'customers.csv'), toCsv(CUSTOMER_COLUMNS, a.customers, args.safe));
+	let predictionKeys = {};
+	if (args.predictWeeks !== null) {
+		const pred = computePredictions(a.customers, args.predictWeeks);
+		const rows = a.customers.map((c, i) => ({ ...c, ...pred.customers[i] }));
+		writeFileSync(join(args.out, 'customers.csv'), toCsv([...CUSTOMER_COLUMNS, ...PREDICTION_COLUMNS], rows, args.safe));
+		predictionKeys = {
+			bgnbd: pred.bgnbd && { r: pred.bgnbd.r, alpha: pred.bgnbd.alpha, a: pred.bgnbd.a, b: pred.bgnbd.b },
+			gamma_gamma: pred.gammaGamma && { p: pred.gammaGamma.p, q: pred.gammaGamma.q, gamma: pred.gammaGamma.gamma }
+		};
+	} else {
+		writeFileSync(join(args.out, 'customers.csv'), toCsv(CUSTOMER_COLUMNS, a.customers, args.safe));
+	}
+	if (args.breakdown !== null) {
+		const dimIndex = result.data.dims.findIndex((d) => d.name === breakdownDim);
+		const groups = computeBreakdown(result.data, args.settings, dimIndex, args.breakdownTop);
+		const periods = groups.flatMap((g) => g.periods.map((r) => ({ value: g.value, ...r })));
+		const cohorts = groups.flatMap((g) => g.cohorts.map((r) => ({ value: g.value, ...r })));
+		writeFileSync(join(args.out, 'breakdown-periods.csv'), toCsv(['value', ...PERIOD_COLUMNS], periods, args.safe));
+		writeFileSync(join(args.out, 'breakdown-cohorts.csv'), toCsv(['value', ...COHORT_COLUMNS], cohorts, args.safe));
+	}
 	writeFileSync(join(args.out, 'segments.csv'), toCsv(SEGMENT_COLUMNS, a.segments, args.safe));
 	writeFileSync(join(args.out, 'import-report.csv'), toCsv(REPORT_COLUMNS, result.report, args.safe));
-	writeJson(join(args.out, 'summary.json'), { ...importKeys(facts), ...a.data, ...a.metrics });
+	writeJson(join(args.out, 'summary.json'), { ...importKeys(facts), ...a.data, ...a.metrics, ...predictionKeys });
 	log(`wrote ${args.out}`);
 	return 0;
 }

@@ -19,6 +19,9 @@ export const CUSTOMER_COLUMNS = [
 	'monetary_value', 'r_score', 'f_score', 'm_score', 'rfm_segment', 'type', 'cohort'
 ] as const satisfies readonly (keyof CustomerRow)[];
 
+/** Added to customers.csv with --predict-weeks (METRICS.md §8). */
+export const PREDICTION_COLUMNS = ['p_alive', 'expected_purchases', 'predicted_clv'] as const;
+
 export const SEGMENT_COLUMNS = [
 	'kind', 'segment', 'customers', 'revenue', 'revenue_share'
 ] as const satisfies readonly (keyof SegmentRow)[];

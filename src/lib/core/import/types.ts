@@ -39,6 +39,8 @@ export interface ImportConfig {
 	/** Field → column index, from the preview (possibly changed by the user). */
 	mapping: Mapping;
 	options: ImportOptions;
+	/** Further columns to keep as dimensions (breakdowns by any column), named by their header. */
+	extraDimensions?: number[];
 }
 
 export interface ImportResult {

@@ -21,3 +21,5 @@ export {
 	weeklyRateFromMonthly
 } from './gamma-gamma';
 export type { GammaGammaFit, GammaGammaParams } from './gamma-gamma';
+export { computeHoldout, computePredictions, DAYS_PER_WEEK } from './apply';
+export type { CustomerPrediction, HoldoutResult, HoldoutRow, PredictionResult } from './apply';

@@ -1,0 +1,140 @@
+/**
+ * Predicted value per customer (METRICS.md §7): fits BG/NBD and Gamma-Gamma on the customer figures at
+ * the calibration end (the as-of date) and applies them for a horizon in weeks; plus the holdout check.
+ */
+import type { CustomerRow } from '../types';
+import { expectedPurchases, fitBgNbd, probabilityAlive, type BgNbdFit } from './bgnbd';
+import { expectedAverageValue, fitGammaGamma, predictedClv, type GammaGammaFit } from './gamma-gamma';
+
+export const DAYS_PER_WEEK = 7;
+
+export interface CustomerPrediction {
+	p_alive: number | null;
+	expected_purchases: number | null;
+	/** null when there are no amounts or the Gamma-Gamma model could not be fitted. */
+	predicted_clv: number | null;
+	expected_value: number | null;
+}
+
+export interface PredictionResult {
+	horizonWeeks: number;
+	/** null when no customer had a first purchase before the calibration end. */
+	bgnbd: BgNbdFit | null;
+	/** null without amounts or without customers with frequency > 0 and monetary value > 0. */
+	gammaGamma: GammaGammaFit | null;
+	/** Parallel to the customers passed in. */
+	customers: CustomerPrediction[];
+}
+
+/**
+ * Fit on customers whose first purchase is before the calibration end (T > 0), time in weeks (days ÷ 7),
+ * and predict for every customer. `weeklyDiscountRate` 0 = undiscounted.
+ */
+export function computePredictions(
+	customers: readonly CustomerRow[],
+	horizonWeeks: number,
+	weeklyDiscountRate = 0
+): PredictionResult {
+	const fitRows = customers.filter((c) => c.T > 0);
+	const weeks = (d: number) => d / DAYS_PER_WEEK;
+	const bgnbd =
+		fitRows.length > 0
+			? fitBgNbd(
+					fitRows.map((c) => c.frequency),
+					fitRows.map((c) => weeks(c.recency)),
+					fitRows.map((c) => weeks(c.T))
+				)
+			: null;
+	const spenders = customers.filter((c) => c.frequency > 0 && (c.monetary_value ?? 0) > 0);
+	let gammaGamma: GammaGammaFit | null = null;
+	if (spenders.length > 1) {
+		try {
+			gammaGamma = fitGammaGamma(
+				spenders.map((c) => c.frequency),
+				spenders.map((c) => c.monetary_value as number)
+			);
+		} catch {
+			gammaGamma = null;
+		}
+	}
+	const out = customers.map((c): CustomerPrediction => {
+		if (!bgnbd) return { p_alive: null, expected_purchases: null, predicted_clv: null, expected_value: null };
+		const x = c.frequency;
+		const tx = weeks(c.recency);
+		const T = weeks(c.T);
+		const m = c.monetary_value ?? 0;
+		return {
+			p_alive: probabilityAlive(bgnbd, x, tx, T),
+			expected_purchases: expectedPurchases(bgnbd, horizonWeeks, x, tx, T),
+			expected_value: gammaGamma ? expectedAverageValue(gammaGamma, x, m) : null,
+			predicted_clv: gammaGamma ? predictedClv(bgnbd, gammaGamma, x, tx, T, m, horizonWeeks, weeklyDiscountRate) : null
+		};
+	});
+	return { horizonWeeks, bgnbd, gammaGamma, customers: out };
+}
+
+export interface HoldoutRow {
+	/** Repeat purchase days in the calibration period (7 = 7 or more). */
+	frequency: number;
+	customers: number;
+	/** Mean predicted repeat purchases in the holdout. */
+	predicted: number;
+	/** Mean actual repeat purchases (distinct purchase days) in the holdout. */
+	actual: number;
+}
+
+export interface HoldoutResult {
+	calibrationEnd: string;
+	holdoutEnd: string;
+	holdoutWeeks: number;
+	bgnbd: BgNbdFit | null;
+	totalPredicted: number;
+	totalActual: number;
+	byFrequency: HoldoutRow[];
+}
+
+/** Calibration frequencies grouped at the top (lifetimes' calibration/holdout plot uses 0…7+). */
+const MAX_FREQUENCY_BUCKET = 7;
+
+/**
+ * Calibration/holdout check: fit at the calibration end, predict the holdout length, and compare with the
+ * purchase days each calibration customer actually made after it. `calibration` = customer figures at the
+ * calibration end; `full` = the same customers' figures at the holdout end (days after calibration counted as
+ * full.frequency − calibration.frequency, since distinct purchase days split between the two periods).
+ */
+export function computeHoldout(
+	calibration: readonly CustomerRow[],
+	full: readonly CustomerRow[],
+	calibrationEnd: string,
+	holdoutEnd: string,
+	holdoutDays: number
+): HoldoutResult {
+	const holdoutWeeks = holdoutDays / DAYS_PER_WEEK;
+	const pred = computePredictions(calibration, holdoutWeeks);
+	const later = new Map(full.map((c) => [c.customer_id, c.frequency]));
+	const buckets = Array.from({ length: MAX_FREQUENCY_BUCKET + 1 }, (_, f) => ({ frequency: f, customers: 0, predicted: 0, actual: 0 }));
+	let totalPredicted = 0;
+	let totalActual = 0;
+	calibration.forEach((c, i) => {
+		if (c.T <= 0) return;
+		const predicted = pred.customers[i].expected_purchases ?? 0;
+		const actual = (later.get(c.customer_id) ?? c.frequency) - c.frequency;
+		const b = buckets[Math.min(c.frequency, MAX_FREQUENCY_BUCKET)];
+		b.customers++;
+		b.predicted += predicted;
+		b.actual += actual;
+		totalPredicted += predicted;
+		totalActual += actual;
+	});
+	return {
+		calibrationEnd,
+		holdoutEnd,
+		holdoutWeeks,
+		bgnbd: pred.bgnbd,
+		totalPredicted,
+		totalActual,
+		byFrequency: buckets
+			.filter((b) => b.customers > 0)
+			.map((b) => ({ ...b, predicted: b.predicted / b.customers, actual: b.actual / b.customers }))
+	};
+}
