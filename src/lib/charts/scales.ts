@@ -55,6 +55,14 @@ export function thinIndexes(n: number, maxTicks: number): number[] {
 	return out;
 }
 
+/** Text anchor for an x tick label, so the first and last labels stay inside the plot's edges. */
+export function edgeAnchor(pos: number, innerWidth: number): 'start' | 'middle' | 'end' {
+	if (innerWidth <= 0) return 'middle';
+	if (pos <= 0) return 'start';
+	if (pos >= innerWidth) return 'end';
+	return 'middle';
+}
+
 /**
  * A line chart over categorical x labels (periods or offsets): point scale on x, linear y from 0,
  * nice ticks, and one SVG path per series (null values break the line).
@@ -64,7 +72,7 @@ export function buildLineChart(
 	series: LineSeries[],
 	width: number,
 	height: number,
-	opts: { margin?: Margin; yMax?: number; yFormat?: (v: number) => string; maxXTicks?: number } = {}
+	opts: { margin?: Margin; yMax?: number; yFormat?: (v: number) => string; maxXTicks?: number; integerTicks?: boolean } = {}
 ): LineChartGeometry {
 	const margin = opts.margin ?? DEFAULT_MARGIN;
 	const innerWidth = Math.max(0, width - margin.left - margin.right);
@@ -96,7 +104,10 @@ export function buildLineChart(
 		innerWidth,
 		innerHeight,
 		xTicks: thinIndexes(labels.length, maxXTicks).map((i) => ({ pos: xs[i], label: labels[i] })),
-		yTicks: y.ticks(5).map((v) => ({ pos: y(v), label: fmt(v) })),
+		yTicks: y
+			.ticks(5)
+			.filter((v) => !opts.integerTicks || Number.isInteger(v))
+			.map((v) => ({ pos: y(v), label: fmt(v) })),
 		paths,
 		xs
 	};
@@ -112,7 +123,8 @@ export function buildBaseChart(periods: PeriodRow[], width: number, height: numb
 		],
 		width,
 		height,
-		{ yFormat }
+		// Customers are counted: no 0.5 ticks on a small dataset.
+		{ yFormat, integerTicks: true }
 	);
 }
 

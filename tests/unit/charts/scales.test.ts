@@ -9,6 +9,7 @@ import {
 	buildHeatColour,
 	buildHeatmap,
 	buildLineChart,
+	edgeAnchor,
 	readableTextColour,
 	relativeLuminance,
 	thinIndexes
@@ -56,6 +57,14 @@ describe('thinIndexes', () => {
 	});
 });
 
+describe('edgeAnchor', () => {
+	it('keeps edge labels inside the plot', () => {
+		expect([edgeAnchor(0, 100), edgeAnchor(50, 100), edgeAnchor(100, 100)]).toEqual(['start', 'middle', 'end']);
+		// A single, centred point (or no width yet) stays centred.
+		expect(edgeAnchor(0, 0)).toBe('middle');
+	});
+});
+
 describe('buildLineChart', () => {
 	it('handles a single period (centred point, no NaN)', () => {
 		const g = buildLineChart(['2011-01'], [{ key: 'a', label: 'A', values: [5] }], 200, 100);
@@ -86,6 +95,10 @@ describe('buildBaseChart and buildCurveChart', () => {
 		const g = buildBaseChart([period('2011-01', 10, 8), period('2011-02', 20, 12)], 400, 200);
 		expect(g.paths.map((p) => p.key)).toEqual(['customer_base', 'installed_base']);
 		expect(g.paths[1].points.map((p) => p.value)).toEqual([8, 12]);
+	});
+	it('has only whole-number ticks for counts', () => {
+		const g = buildBaseChart([period('2020-01', 1, 1), period('2020-02', 2, 2)], 400, 200);
+		expect(g.yTicks.map((t) => t.label)).toEqual(['0', '1', '2']);
 	});
 	it('puts the curve in percent on a fixed 0–100 % axis and skips offsets without complete cells', () => {
 		const g = buildCurveChart(
