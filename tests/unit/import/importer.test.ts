@@ -61,6 +61,11 @@ describe('dates and decimals across the file', () => {
 		expect(run(text, { decimal: '.' }).data!.amount[0]).toBe(1.25);
 		expect(run(text, { decimal: ',' }).data!.amount[0]).toBe(1250);
 	});
+	it('reports the written component order', () => {
+		expect(run('customer_id,order_id,order_date,amount\nA,1,06.03.2022,1\n').facts.date_order).toBe('dmy');
+		expect(run('customer_id,order_id,order_date,amount\nA,1,2022-03-06,1\n').facts.date_order).toBe('ymd');
+		expect(run('customer_id,order_id,order_date,amount\nA,1,45123,1\n').facts.date_order).toBe(null);
+	});
 	it('decides the decimal comma from the file', () => {
 		const r = run('customer_id;order_id;order_date;amount\nA;1;05.03.2022;1.234,56\nB;2;06.03.2022;1.250\n');
 		expect(r.facts.decimal).toBe(',');

@@ -3,7 +3,16 @@ import type { DimensionColumn, Field, ImportFacts, Mapping, OrderData, Question,
 import { FLAG_DISCOUNT, FLAG_RETURN } from '../types';
 import type { ImportConfig, ImportResult, Importer } from './types';
 import { NO_DAY } from '../parse/day-number';
-import { DATE_AMBIGUOUS, DATE_MISSING, DATE_OK, newDateParse, parseDate } from '../parse/parse-date';
+import {
+	DATE_AMBIGUOUS,
+	DATE_MISSING,
+	DATE_OK,
+	ORDER_DMY,
+	ORDER_MDY,
+	ORDER_YMD,
+	newDateParse,
+	parseDate
+} from '../parse/parse-date';
 import {
 	EVIDENCE_AMBIGUOUS,
 	EVIDENCE_COMMA,
@@ -135,7 +144,8 @@ class StreamingImporter implements Importer {
 	private evMdy = 0;
 	private ambDates = 0;
 	private ambDateExamples: string[] = [];
-	private hasYmd = false;
+	/** Rows per ORDER_* whose component order the format fixes (dotted = day first, ISO = year first). */
+	private writtenOrder = [0, 0, 0, 0];
 
 	private readonly dp = newDateParse();
 	private readonly np = newNumberParse();
@@ -364,7 +374,7 @@ class StreamingImporter implements Importer {
 				this.ambDates++;
 				if (this.ambDateExamples.length < 5) this.ambDateExamples.push(get(m.date));
 			}
-		} else this.hasYmd = true;
+		} else this.writtenOrder[dp.order]++;
 		// customer
 		let cust = -1;
 		const cid = m.customer_id !== undefined ? trimText(get(m.customer_id)) : '';
@@ -419,6 +429,14 @@ class StreamingImporter implements Importer {
 	private curLen = 0;
 	/** The raw value of a column of the current record ('' when absent). */
 	private readonly get = (c: number | undefined): string => (c === undefined || c >= this.curLen ? '' : this.cur[c]);
+
+	/** The component order most rows were written in when no D/M question arose. */
+	private fixedOrder(): 'dmy' | 'mdy' | 'ymd' | null {
+		const w = this.writtenOrder;
+		const best = Math.max(w[ORDER_YMD], w[ORDER_DMY], w[ORDER_MDY]);
+		if (best === 0) return null;
+		return best === w[ORDER_DMY] ? 'dmy' : best === w[ORDER_MDY] ? 'mdy' : 'ymd';
+	}
 
 	private evidence(ev: number, raw: string): void {
 		if (ev === EVIDENCE_DOT) this.evDot++;
@@ -486,7 +504,6 @@ class StreamingImporter implements Importer {
 		if (opts.dateOrder) dateOrder = opts.dateOrder;
 		else if (this.evDmy > 0 || this.evMdy > 0) dateOrder = this.evDmy >= this.evMdy ? 'dmy' : 'mdy';
 		else if (this.ambDates > 0) question = question ?? dateOrderQuestion(this.ambDateExamples);
-		else if (this.hasYmd) dateOrder = null;
 		if (opts.encoding === undefined) question = layout.questions.find((q) => q.kind === 'encoding') ?? question;
 		if (!question && opts.headerLine === undefined && layout.headerUncertain) {
 			question = layout.questions.find((q) => q.kind === 'header') ?? null;
@@ -604,7 +621,7 @@ class StreamingImporter implements Importer {
 			encoding: layout.encoding,
 			delimiter: layout.delimiter,
 			decimal,
-			date_order: dateOrder ?? (this.hasYmd ? 'ymd' : null),
+			date_order: dateOrder ?? this.fixedOrder(),
 			header_line: layout.headerLine
 		};
 		if (out === 0) {

@@ -8,15 +8,23 @@ export const DATE_INVALID = 2;
 /** Both D/M and M/D readings are possible: `dmy` and `mdy` hold them (NO_DAY when impossible). */
 export const DATE_AMBIGUOUS = 3;
 
+/** Component order a value was written in (for the report's `date_order`): none, year-first, day-first, month-first. */
+export const ORDER_NONE = 0;
+export const ORDER_YMD = 1;
+export const ORDER_DMY = 2;
+export const ORDER_MDY = 3;
+
 export interface DateParse {
 	status: number;
+	/** ORDER_*: how the components were written when that is fixed by the format. */
+	order: number;
 	day: number;
 	dmy: number;
 	mdy: number;
 }
 
 export function newDateParse(): DateParse {
-	return { status: DATE_OK, day: NO_DAY, dmy: NO_DAY, mdy: NO_DAY };
+	return { status: DATE_OK, order: ORDER_NONE, day: NO_DAY, dmy: NO_DAY, mdy: NO_DAY };
 }
 
 const MISSING = new Set(['', 'null', 'n/a', 'na', '-', '--', 'none', 'nan', 'nat', '#n/a', '0000-00-00 00:00:00']);
@@ -61,6 +69,7 @@ function ymdDay(y: number, m: number, d: number): number {
 /** Parses the calendar date as written; `out.status` tells ok/missing/invalid/ambiguous. */
 export function parseDate(raw: string, out: DateParse): DateParse {
 	out.status = DATE_OK;
+	out.order = ORDER_NONE;
 	out.day = NO_DAY;
 	out.dmy = NO_DAY;
 	out.mdy = NO_DAY;
@@ -72,6 +81,7 @@ export function parseDate(raw: string, out: DateParse): DateParse {
 		const digits = isD(s, 0, 4) && isD(s, 5, 7) && isD(s, 8, 10);
 		if (sameSeps && digits && (s.length === 10 || !isDigit(s.charCodeAt(10)))) {
 			const day = ymdDay(num(s, 0, 4), num(s, 5, 7), num(s, 8, 10));
+			out.order = ORDER_YMD;
 			return setDay(out, day);
 		}
 	}
@@ -86,6 +96,7 @@ export function parseDate(raw: string, out: DateParse): DateParse {
 		const dot = s.indexOf('.');
 		const int = dot < 0 ? s : s.slice(0, dot);
 		if (int.length === 8 && dot < 0) {
+			out.order = ORDER_YMD;
 			return setDay(out, gregorianDay(num(int, 0, 4), num(int, 4, 6), num(int, 6, 8)));
 		}
 		const v = Number(s);
@@ -125,18 +136,25 @@ export function parseDate(raw: string, out: DateParse): DateParse {
 			yi = nums.length - 1;
 			di = 0;
 		} else di = yi === 0 ? 1 : 0;
+		out.order = yi === 0 ? ORDER_YMD : di < yi && nums.length === 2 && s.search(/\d/) < s.search(/\p{L}/u) ? ORDER_DMY : ORDER_MDY;
 		if (jalali) return setDay(out, jalaliDay(Number(nums[yi]), month, Number(nums[di])));
 		const y = fullYear(Number(nums[yi]), nums[yi].length);
 		return setDay(out, gregorianDay(y, month, Number(nums[di])));
 	}
 	if (nums.length !== 3) return invalid(out);
 	const [a, b, c] = nums;
-	if (a.length === 4) return setDay(out, ymdDay(Number(a), Number(b), Number(c)));
+	if (a.length === 4) {
+		out.order = ORDER_YMD;
+		return setDay(out, ymdDay(Number(a), Number(b), Number(c)));
+	}
 	if (a.length > 2 || b.length > 2 || (c.length !== 4 && c.length !== 2)) return invalid(out);
 	const y = fullYear(Number(c), c.length);
 	const x = Number(a);
 	const z = Number(b);
-	if (seps[0] === '.') return setDay(out, gregorianDay(y, z, x));
+	if (seps[0] === '.') {
+		out.order = ORDER_DMY;
+		return setDay(out, gregorianDay(y, z, x));
+	}
 	const dmy = gregorianDay(y, z, x);
 	const mdy = gregorianDay(y, x, z);
 	if (dmy === NO_DAY && mdy === NO_DAY) return invalid(out);
@@ -202,6 +220,7 @@ function fastDayMonth(s: string, out: DateParse): boolean {
 	if ((lc !== 2 && lc !== 4) || (i < n && s.charCodeAt(i) !== 32 && s.charCodeAt(i) !== 84)) return false;
 	const y = fullYear(c, lc);
 	if (sep === 46) {
+		out.order = ORDER_DMY;
 		setDay(out, gregorianDay(y, b, a));
 		return true;
 	}
