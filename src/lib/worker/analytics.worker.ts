@@ -1,6 +1,19 @@
 /** The analytics web worker: exposes the API over Comlink; owns parsing, storage and computation. */
-import { expose } from 'comlink';
+import { expose, releaseProxy, type Remote } from 'comlink';
 import { MandegarDB } from '../db/schema';
 import { createApi } from './api';
+import type { AnalyticsApi, ImportProgress, ImportRequest } from './api-types';
 
-expose(createApi(new MandegarDB()));
+const api = createApi(new MandegarDB());
+
+expose({
+	...api,
+	// The progress callback arrives as a Comlink proxy: release it once the import ends, so its port closes.
+	async importFile(req: ImportRequest, onProgress?: (p: ImportProgress) => void) {
+		try {
+			return await api.importFile(req, onProgress);
+		} finally {
+			(onProgress as Remote<(p: ImportProgress) => void> | undefined)?.[releaseProxy]?.();
+		}
+	}
+} satisfies AnalyticsApi);
