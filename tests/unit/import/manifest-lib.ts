@@ -84,6 +84,11 @@ export function manifestProblems(entry: ManifestEntry, autoMapping = false): str
 	const flagged = [...new Set(r.report.filter((x) => !x.skipped).map((x) => x.line))].sort((a, b) => a - b);
 	const wantFlagged = [...new Set(e.row_warnings.map((x) => x.line))].sort((a, b) => a - b);
 	if (flagged.join() !== wantFlagged.join()) problems.push(`flagged lines [${flagged.slice(0, 20)}] ≠ [${wantFlagged.slice(0, 20)}]`);
+	// reason codes are advisory in the manifest, but ours agree and should keep agreeing
+	for (const want of [...e.skipped.map((x) => ({ ...x, skipped: true })), ...e.row_warnings.map((x) => ({ ...x, skipped: false }))]) {
+		const got = r.report.filter((x) => x.line === want.line && x.skipped === want.skipped).map((x) => x.reason);
+		if (!got.includes(want.reason)) problems.push(`line ${want.line}: reason [${got}] ≠ ${want.reason}`);
+	}
 	const d = r.data;
 	if (!d || !d.line) return [...problems, 'no data'];
 	const rowOf = new Map<number, number>();

@@ -249,6 +249,8 @@ class StreamingImporter implements Importer {
 		const ncols = this.ncols;
 		let len = fields.length;
 		while (len > ncols && trimText(fields[len - 1]) === '') len--;
+		// extra empty trailing fields are ignored, but when the row then fails, its columns were shifted
+		const shifted = fields.length > ncols;
 		if (this.header !== null && len === ncols && trimText(fields[0]) === this.header[0]) {
 			let same = true;
 			for (let k = 1; k < len && same; k++) if (trimText(fields[k]) !== this.header[k]) same = false;
@@ -310,7 +312,10 @@ class StreamingImporter implements Importer {
 			dB = dp.mdy;
 		} else {
 			if (this.isSummary(fields, len)) this.skip(line, '', fields.slice(0, len).join(','), 'summary_row');
-			else this.skip(line, this.colName(m.date ?? 0), get(m.date), dp.status === DATE_MISSING ? 'missing_date' : 'invalid_date');
+			else {
+				const reason = shifted ? 'too_many_fields' : dp.status === DATE_MISSING ? 'missing_date' : 'invalid_date';
+				this.skip(line, this.colName(m.date ?? 0), get(m.date), reason);
+			}
 			return;
 		}
 		// order id
@@ -340,7 +345,10 @@ class StreamingImporter implements Importer {
 			parseNumber(raw, np);
 			if (np.status !== NUM_OK) {
 				if (this.isSummary(fields, len)) this.skip(line, '', fields.slice(0, len).join(','), 'summary_row');
-				else this.skip(line, this.colName(m.amount), raw, np.status === NUM_MISSING ? 'missing_amount' : 'invalid_amount');
+				else {
+					const reason = shifted ? 'too_many_fields' : np.status === NUM_MISSING ? 'missing_amount' : 'invalid_amount';
+					this.skip(line, this.colName(m.amount), raw, reason);
+				}
 				return;
 			}
 			aDot = np.dot;
