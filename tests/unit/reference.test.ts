@@ -150,3 +150,36 @@ describe('report exit codes and usage', () => {
 		expect(revenues.every((v) => !v.startsWith("'"))).toBe(true);
 	});
 });
+
+describe('report breakdowns (METRICS.md §6)', () => {
+	it('--breakdown Country: per-value period and cohort tables whose counts add up to the whole', async () => {
+		const out = join(tmp, 'breakdown');
+		const logs: string[] = [];
+		const code = await runReport([RETAIL, '--out', out, ...RETAIL_MAPPING, '--breakdown', 'Country', '--breakdown-top', '3'], (l) => logs.push(l));
+		expect(code, logs.join('\n')).toBe(0);
+		const periods = readCsv(join(out, 'breakdown-periods.csv'));
+		const cohorts = readCsv(join(out, 'breakdown-cohorts.csv'));
+		const values = [...new Set(periods.map((r) => r.value))];
+		expect(values).toHaveLength(4);
+		expect(values).toContain('United Kingdom');
+		expect(values.at(-1)).toBe('(other)');
+		expect(Object.keys(periods[0]).slice(0, 3)).toEqual(['value', 'period', 'start']);
+		// Every customer belongs to exactly one value: new customers per period add up to the whole table's.
+		const whole = readCsv(join(REF, 'online_retail_sample_month_w3/periods.csv'));
+		for (const w of whole) {
+			const sum = periods.filter((r) => r.period === w.period).reduce((s, r) => s + Number(r.new), 0);
+			expect(sum, w.period).toBe(Number(w.new));
+		}
+		const sizes = new Map<string, number>();
+		for (const c of cohorts.filter((r) => r.offset === '0')) sizes.set(c.cohort, (sizes.get(c.cohort) ?? 0) + Number(c.size));
+		expect(sizes.get('2010-12')).toBe(93);
+	});
+
+	it('--breakdown by a column that is not a mapped dimension (StockCode)', async () => {
+		const out = join(tmp, 'breakdown-stock');
+		const code = await runReport([RETAIL, '--out', out, ...RETAIL_MAPPING, '--breakdown', 'StockCode', '--breakdown-top', '2'], () => {});
+		expect(code).toBe(0);
+		const values = new Set(readCsv(join(out, 'breakdown-periods.csv')).map((r) => r.value));
+		expect(values.size).toBe(3);
+	});
+});

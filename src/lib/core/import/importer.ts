@@ -201,6 +201,12 @@ class StreamingImporter implements Importer {
 			this.dims.push({ name: f, col, values: [], index: new Map() });
 			this.dimCodes.push(new Int32Array(this.cap));
 		}
+		// Any other column the user wants to break down by, named by its header (METRICS.md §6 "any mapped column").
+		for (const col of this.config.extraDimensions ?? []) {
+			if (this.dims.some((d) => d.col === col) || col < 0 || col >= this.ncols) continue;
+			this.dims.push({ name: layout.headers[col] || `Column ${col + 1}`, col, values: [], index: new Map() });
+			this.dimCodes.push(new Int32Array(this.cap));
+		}
 		this.decoder = new TextDecoder(layout.encoding);
 		this.tokenizer = new Tokenizer(layout.delimiter, (fields, line) => this.onRecord(fields, line));
 		this.feed(all, false);
