@@ -1,0 +1,331 @@
+/**
+ * npm run bench [-- --big] [-- --runs N] [-- --sizes 100000,1000000]: the benchmark of issue 5.
+ *
+ * 1. Generates seeded orders files (100k, 1M; 3M with --big) into bench/out/data.
+ * 2. Bench page (bench/page, built with bench/vite.config.ts, served by a small local server) in
+ *    headless Chromium: the app's minimal parse, the real import in a worker, computeAnalysis after
+ *    loadData, storage estimate, and DuckDB-WASM computing the same outputs in SQL (checked equal).
+ * 3. pandas natively (scripts/bench/pandas_bench.py) when some python3 can import pandas.
+ * 4. The real app (vite build → bench/out/app, vite preview): import through the file input with a
+ *    Long Tasks observer and renderer memory sampling, then reload → heatmap drawn (reopen).
+ * Prints a table and writes bench/results.json (one object per size); extras go to bench/out/details.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { build, preview } from 'vite';
+import { launchOptions } from './browser.mjs';
+import { writeOrdersCsv } from './bench/generate.mjs';
+import { compareChecks, median, renderTable, round } from './bench/util.mjs';
+
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const OUT = join(ROOT, 'bench/out');
+const DATA = join(OUT, 'data');
+const PAGE = join(OUT, 'page');
+const APP = join(OUT, 'app');
+
+const argv = process.argv.slice(2);
+const arg = (name) => {
+	const i = argv.indexOf(name);
+	return i >= 0 ? argv[i + 1] : undefined;
+};
+const RUNS = Math.max(3, Number(arg('--runs') ?? 3));
+const SIZES = arg('--sizes')
+	? String(arg('--sizes')).split(',').map(Number)
+	: [100_000, 1_000_000, ...(argv.includes('--big') ? [3_000_000] : [])];
+const SKIP_APP = argv.includes('--no-app');
+const MB = 1024 * 1024;
+
+const log = (...a) => console.error('[bench]', ...a);
+
+/* ------------------------------------------------------------ renderer memory */
+
+/** Renderer processes started (transitively) by this Node process: the tabs' and their workers' memory. */
+function rendererPids() {
+	const parent = new Map();
+	const cmd = new Map();
+	for (const d of readdirSync('/proc')) {
+		if (!/^\d+$/.test(d)) continue;
+		try {
+			const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+			parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+			cmd.set(Number(d), readFileSync(`/proc/${d}/cmdline`, 'utf8'));
+		} catch {
+			/* gone */
+		}
+	}
+	const mine = (pid) => {
+		for (let p = pid, hops = 0; p > 1 && hops < 20; p = parent.get(p) ?? 0, hops++) if (p === process.pid) return true;
+		return false;
+	};
+	return [...cmd.entries()].filter(([pid, c]) => c.includes('--type=renderer') && mine(pid)).map(([pid]) => pid);
+}
+
+function rssBytes(pid) {
+	try {
+		const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return m ? Number(m[1]) * 1024 : 0;
+	} catch {
+		return 0;
+	}
+}
+
+/** Samples the summed RSS of this run's renderer processes every `ms` until stopped; returns the peak. */
+function memorySampler(ms = 50) {
+	let peak = 0;
+	let pids = rendererPids();
+	let ticks = 0;
+	const timer = setInterval(() => {
+		if (++ticks % 20 === 0) pids = rendererPids();
+		const sum = pids.reduce((s, p) => s + rssBytes(p), 0);
+		if (sum > peak) peak = sum;
+	}, ms);
+	return () => {
+		clearInterval(timer);
+		return peak;
+	};
+}
+
+/** The summed RSS of this run's renderer processes now, and how many there are. */
+function rendererNow() {
+	const pids = rendererPids();
+	return { bytes: pids.reduce((s, p) => s + rssBytes(p), 0), processes: pids.length };
+}
+
+/* ------------------------------------------------------------ servers */
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.csv': 'text/csv', '.css': 'text/css', '.json': 'application/json' };
+
+/** The bench page and the data files; cross-origin isolated so memory APIs are available. */
+function serveBench() {
+	const server = createServer((req, res) => {
+		const url = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+		const [base, rel] = url.startsWith('/data/') ? [DATA, url.slice(6)] : [PAGE, url === '/' ? 'index.html' : url.slice(1)];
+		const path = normalize(join(base, rel));
+		if (!path.startsWith(base) || !existsSync(path) || !statSync(path).isFile()) {
+			res.writeHead(404).end();
+			return;
+		}
+		res.writeHead(200, {
+			'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+			'content-length': statSync(path).size,
+			'cross-origin-opener-policy': 'same-origin',
+			'cross-origin-embedder-policy': 'require-corp',
+			'cache-control': 'no-store'
+		});
+		createReadStream(path).pipe(res);
+	});
+	return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${server.address().port}/` })));
+}
+
+/* ------------------------------------------------------------ phases */
+
+async function benchPage(browser, pageUrl, size, file) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	page.on('pageerror', (e) => log('page error:', e.message));
+	await page.goto(pageUrl);
+	await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+	const dataUrl = `${pageUrl}data/${file}`;
+	const parse = [];
+	const imp = [];
+	let id = '';
+	let importPeak = 0;
+	for (let r = 0; r < RUNS; r++) {
+		const p = await page.evaluate((u) => window.bench.parse(u), dataUrl);
+		if (p.rows !== size) throw new Error(`parse saw ${p.rows} rows, expected ${size}`);
+		parse.push(p.ms);
+		const stop = memorySampler();
+		const i = await page.evaluate((u) => window.bench.importFile(u), dataUrl);
+		importPeak = Math.max(importPeak, stop());
+		if (i.rows !== size) throw new Error(`import stored ${i.rows} rows, expected ${size}`);
+		imp.push(i.ms);
+		id = i.id;
+		log(`${size}: run ${r + 1} parse ${round(p.ms)} ms, import ${round(i.ms)} ms`);
+	}
+	const stored = await page.evaluate(() => window.bench.storedBytes());
+	const an = await page.evaluate(([d, n]) => window.bench.analyse(d, n), [id, RUNS]);
+	log(`${size}: loadData ${round(an.load_ms)} ms, computeAnalysis ${an.ms.map((x) => round(x)).join(', ')} ms`);
+	await page.evaluate(() => window.bench.clear());
+	await page.evaluate((u) => window.bench.forget(u), dataUrl);
+	const start = await page.evaluate(() => window.bench.duckStart());
+	const load = await page.evaluate((u) => window.bench.duckLoad(u), dataUrl);
+	if (load.rows !== size) throw new Error(`DuckDB loaded ${load.rows} rows, expected ${size}`);
+	const duck = [];
+	let duckCheck = null;
+	for (let r = 0; r < RUNS; r++) {
+		const d = await page.evaluate(() => window.bench.duckAnalyse());
+		duck.push(d.ms);
+		duckCheck = d.check;
+	}
+	log(`${size}: DuckDB ${start.version} (${start.bundle}) start ${round(start.ms)} ms, load ${round(load.ms)} ms, analysis ${duck.map((x) => round(x)).join(', ')} ms`);
+	await context.close();
+	return { parse, imp, importPeak, stored, an, duck, duckCheck, duckStart: start, duckLoad: load };
+}
+
+function findPython() {
+	for (const py of [process.env.PYTHON, 'python3', '/usr/bin/python3', 'python'].filter(Boolean)) {
+		const r = spawnSync(py, ['-c', 'import pandas'], { stdio: 'ignore' });
+		if (r.status === 0) return py;
+	}
+	return null;
+}
+
+function runPandas(python, path) {
+	const r = spawnSync(python, [join(ROOT, 'scripts/bench/pandas_bench.py'), path, String(RUNS)], { encoding: 'utf8', maxBuffer: 64 * MB });
+	if (r.status !== 0) {
+		log('pandas failed:', r.stderr.slice(-2000));
+		return null;
+	}
+	return JSON.parse(r.stdout);
+}
+
+const APP_INIT = () => {
+	const w = window;
+	w.__longtasks = [];
+	try {
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) w.__longtasks.push({ start: e.startTime, duration: e.duration });
+		}).observe({ type: 'longtask', buffered: true });
+	} catch {
+		w.__longtasks = null;
+	}
+	w.__readyAt = null;
+	const seen = () => {
+		if (w.__readyAt === null && document.querySelector('[data-testid="cohort-heatmap"][data-ready="true"]')) w.__readyAt = performance.now();
+	};
+	new MutationObserver(seen).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+};
+
+async function benchApp(browser, appUrl, path) {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	await context.addInitScript(APP_INIT);
+	const page = await context.newPage();
+	page.on('pageerror', (e) => log('app error:', e.message));
+	page.on('dialog', (d) => d.accept());
+	await page.goto(appUrl);
+	await page.getByTestId('file-input').setInputFiles(path);
+	await page.getByTestId('import-button').waitFor({ state: 'visible', timeout: 120_000 });
+	const before = rendererNow();
+	const stop = memorySampler();
+	const t0 = await page.evaluate(() => performance.now());
+	await page.evaluate(() => (window.__longtasks ? (window.__longtasks.length = 0) : null));
+	await page.getByTestId('import-button').click();
+	await page.locator('[data-testid="cohort-heatmap"][data-ready="true"]').waitFor({ state: 'visible', timeout: 600_000 });
+	const peak = stop();
+	const after = await page.evaluate(() => ({ at: window.__readyAt, tasks: window.__longtasks }));
+	const importToDashboard = (after.at ?? 0) - t0;
+	const importTasks = after.tasks ?? [];
+	const reopen = [];
+	let reopenLongest = 0;
+	for (let r = 0; r < RUNS; r++) {
+		await page.reload({ waitUntil: 'commit' });
+		await page.locator('[data-testid="cohort-heatmap"][data-ready="true"]').waitFor({ state: 'visible', timeout: 120_000 });
+		const got = await page.evaluate(() => ({ at: window.__readyAt, tasks: window.__longtasks }));
+		reopen.push(got.at);
+		for (const t of got.tasks ?? []) reopenLongest = Math.max(reopenLongest, t.duration);
+	}
+	await context.close();
+	return {
+		importToDashboard,
+		longest: after.tasks === null ? null : importTasks.reduce((m, t) => Math.max(m, t.duration), 0),
+		longTasks: importTasks.length,
+		longTaskTotal: importTasks.reduce((s, t) => s + t.duration, 0),
+		peak,
+		before,
+		reopen,
+		reopenLongest
+	};
+}
+
+/* ------------------------------------------------------------ main */
+
+async function main() {
+	const t0 = Date.now();
+	const files = [];
+	for (const size of SIZES) {
+		const path = join(DATA, `orders-${size}.csv`);
+		const g = await writeOrdersCsv(path, size);
+		log(`${g.reused ? 'reusing' : 'generated'} ${path} (${round(g.bytes / MB, 1)} MB${g.customers ? `, ${g.customers} customers` : ''})`);
+		files.push({ size, path, name: `orders-${size}.csv`, bytes: g.bytes });
+	}
+	log('building the bench page and the app');
+	await build({ configFile: join(ROOT, 'bench/vite.config.ts'), logLevel: 'warn' });
+	if (!SKIP_APP) await build({ root: ROOT, logLevel: 'warn', build: { outDir: APP, emptyOutDir: true } });
+	const bench = await serveBench();
+	const app = SKIP_APP ? null : await preview({ root: ROOT, logLevel: 'warn', build: { outDir: APP }, preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false } });
+	const appUrl = app?.resolvedUrls?.local[0];
+	const python = findPython();
+	log(python ? `pandas via ${python}` : 'no python3 with pandas: pandas_ms will be null');
+	const results = [];
+	const details = [];
+	let chromiumVersion = '';
+	try {
+		for (const f of files) {
+			let browser = await chromium.launch(launchOptions());
+			chromiumVersion = browser.version();
+			const b = await benchPage(browser, bench.url, f.size, f.name);
+			await browser.close();
+			const py = python ? runPandas(python, f.path) : null;
+			let a = null;
+			if (appUrl) {
+				browser = await chromium.launch(launchOptions());
+				a = await benchApp(browser, appUrl, f.path);
+				await browser.close();
+			}
+			const duckDiff = compareChecks(b.an.check, b.duckCheck);
+			const pandasDiff = py ? compareChecks(b.an.check, py.check) : [];
+			if (duckDiff.length) log(`${f.size}: app and DuckDB DISAGREE:`, duckDiff.slice(0, 8).join('; '));
+			else log(`${f.size}: app and DuckDB agree (periods, cohorts, customer figures, RFM, segments)`);
+			if (py) log(pandasDiff.length ? `${f.size}: app and pandas DISAGREE: ${pandasDiff.slice(0, 8).join('; ')}` : `${f.size}: app and pandas agree`);
+			const parse_ms = median(b.parse);
+			const import_ms = median(b.imp);
+			const analyse_ms = median(b.an.ms);
+			const duckdb_ms = median(b.duck);
+			const pandas_ms = py ? py.total_ms : null;
+			results.push({
+				rows: f.size,
+				parse_ms: round(parse_ms),
+				import_ms: round(import_ms),
+				import_ratio: round(import_ms / parse_ms, 3),
+				analyse_ms: round(analyse_ms),
+				duckdb_ms: round(duckdb_ms),
+				analyse_vs_duckdb: round(analyse_ms / duckdb_ms, 3),
+				pandas_ms: pandas_ms === null ? null : round(pandas_ms),
+				analyse_vs_pandas: pandas_ms === null ? null : round(analyse_ms / pandas_ms, 3),
+				reopen_ms: a ? round(median(a.reopen)) : null,
+				longest_task_ms: a?.longest === null || !a ? null : round(a.longest),
+				peak_renderer_mb: a ? round(a.peak / MB, 1) : round(b.importPeak / MB, 1),
+				stored_mb: round(b.stored / MB, 1)
+			});
+			details.push({
+				rows: f.size,
+				csv_mb: round(f.bytes / MB, 1),
+				runs: { parse_ms: b.parse, import_ms: b.imp, analyse_ms: b.an.ms, duckdb_ms: b.duck, reopen_ms: a?.reopen ?? null },
+				load_ms: b.an.load_ms,
+				duckdb: { version: b.duckStart.version, bundle: b.duckStart.bundle, start_ms: b.duckStart.ms, load_ms: b.duckLoad.ms, agrees: duckDiff.length === 0, differences: duckDiff.slice(0, 50) },
+				pandas: py ? { version: py.pandas, read_ms: py.read_ms, compute_ms: py.compute_ms, agrees: pandasDiff.length === 0, differences: pandasDiff.slice(0, 50) } : null,
+				bench_page_import_peak_renderer_mb: round(b.importPeak / MB, 1),
+				app: a
+					? { import_to_dashboard_ms: a.importToDashboard, long_tasks: a.longTasks, long_task_total_ms: a.longTaskTotal, peak_renderer_mb: round(a.peak / MB, 1), renderer_before_import_mb: round(a.before.bytes / MB, 1), renderer_processes: a.before.processes, reopen_longest_task_ms: a.reopenLongest }
+					: null
+			});
+			writeFileSync(join(OUT, 'details.json'), JSON.stringify({ chromium: chromiumVersion, details }, null, '\t'));
+		}
+	} finally {
+		bench.server.close();
+		await app?.close();
+	}
+	writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, '\t')}\n`);
+	console.log(renderTable(results));
+	console.log(`Chromium ${chromiumVersion}; medians of ${RUNS} runs; details in bench/out/details.json; ${round((Date.now() - t0) / 1000)} s`);
+	const bad = details.some((d) => !d.duckdb.agrees || (d.pandas && !d.pandas.agrees));
+	if (bad) {
+		console.error('[bench] the app and a baseline disagree: see bench/out/details.json');
+		process.exitCode = 1;
+	}
+}
+
+await main();
