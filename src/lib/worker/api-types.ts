@@ -2,9 +2,14 @@
  * The typed contract between the UI (main thread) and the analytics worker (Comlink).
  * Results are plain objects sized for the screen; the rows themselves never leave the worker.
  */
+import type { BreakdownGroup, Thresholds } from '../core/analysis';
+import type { ConcentrationDetail, RfmGridCell } from '../core/concentration';
+import type { BgNbdFit, GammaGammaFit, HoldoutResult } from '../core/predict';
 import type {
 	AnalysisSettings,
 	CohortCell,
+	CustomerRow,
+	Day,
 	CurvePoint,
 	DataSummary,
 	ImportFacts,
@@ -13,7 +18,8 @@ import type {
 	MetricsSummary,
 	PeriodRow,
 	Question,
-	ReportEntry
+	ReportEntry,
+	SegmentRow
 } from '../core/types';
 import type { FilePreview } from '../core/import/types';
 
@@ -31,6 +37,8 @@ export interface DatasetMeta {
 	facts: ImportFacts;
 	/** Settings last used on this dataset's dashboard. */
 	settings: AnalysisSettings;
+	/** Names of the dimension columns (product, category, location, channel, other mapped columns), in breakdown order. */
+	dimNames: string[];
 }
 
 export type PreviewResponse =
@@ -61,6 +69,8 @@ export type ImportResponse =
 export interface DashboardRequest {
 	datasetId: string;
 	settings: AnalysisSettings;
+	/** Customer-type and base-shape thresholds (METRICS.md §5, §6); DEFAULT_THRESHOLDS when omitted. */
+	thresholds?: Thresholds;
 }
 
 /** What the dashboard draws (never the rows, never the per-customer table). */
@@ -77,10 +87,134 @@ export interface DashboardResult {
 	computeMs: number;
 }
 
-export type TableName = 'periods' | 'cohorts' | 'customers' | 'segments' | 'import-report';
+/** The prediction columns customers.csv gains with a horizon (METRICS.md §8). */
+export type PredictionColumn = 'p_alive' | 'expected_purchases' | 'predicted_clv';
+
+export type CustomerSortKey = keyof CustomerRow | PredictionColumn;
+
+/** A customers.csv row, with the prediction columns when a horizon was asked for. */
+export type CustomerListRow = CustomerRow & Partial<Record<PredictionColumn, number | null>>;
+
+/** A segment filter of the customer list: a named RFM segment or a customer type. */
+export interface SegmentFilter {
+	kind: 'rfm' | 'type';
+	segment: string;
+}
+
+export interface CustomersRequest extends DashboardRequest {
+	/** Keep customers whose id contains this text (case-insensitive); empty = all. */
+	search?: string;
+	/** Column to sort by (default customer_id); empty values always last. */
+	sort?: CustomerSortKey;
+	descending?: boolean;
+	filter?: SegmentFilter | null;
+	offset: number;
+	limit: number;
+	/** With a horizon (weeks), rows carry p_alive, expected_purchases and predicted_clv (METRICS.md §7). */
+	horizonWeeks?: number | null;
+}
+
+export interface CustomersPage {
+	/** Customers passing the search and filter. */
+	total: number;
+	/** All customers at the observation end. */
+	customers: number;
+	offset: number;
+	rows: CustomerListRow[];
+}
+
+/** Whole-base figures (METRICS.md §5) with the terms of their formulas, so the UI can show them with the numbers plugged in. */
+export interface CustomerBaseResult {
+	metrics: MetricsSummary;
+	/** Customers with ≥ 2 purchases. */
+	repeatCustomers: number;
+	/** Gaps between consecutive distinct purchase days, pooled (= Σ frequency). */
+	gapCount: number;
+	/** Σ of those gaps in days (= Σ recency). */
+	gapDaysTotal: number;
+	/** Σ purchase amounts (AOV numerator); null without amounts. */
+	purchaseAmount: number | null;
+	/** Top-20 % share and Gini terms, and the Lorenz curve; null without amounts. */
+	concentration: ConcentrationDetail | null;
+	thresholds: Thresholds;
+}
+
+export interface SegmentsResult {
+	/** segments.csv: the ten RFM segments, then the customer types. */
+	rows: SegmentRow[];
+	/** The 5 × 5 R × F grid. */
+	grid: RfmGridCell[];
+	customers: number;
+	thresholds: Thresholds;
+	/** Activity window W used for "new" when thresholds.types.newPeriods is null. */
+	window: number;
+	/** A discount column is mapped (deal-seeker needs one). */
+	hasDiscount: boolean;
+}
+
+export interface BreakdownRequest extends DashboardRequest {
+	/** Index into DatasetMeta.dimNames. */
+	dimension: number;
+	/** How many values get their own group before (other); default 12. */
+	top?: number;
+}
+
+export interface BreakdownResult {
+	dimension: string;
+	/** Per value (top N by customers, then (other)): customers, period table, cohort cells and average curve. */
+	groups: BreakdownGroup[];
+}
+
+export interface PredictionsRequest extends DashboardRequest {
+	horizonWeeks: number;
+	/** How many customers by predicted CLV to return (default 50). */
+	top?: number;
+}
+
+export interface PredictionsResult {
+	horizonWeeks: number;
+	bgnbd: BgNbdFit | null;
+	gammaGamma: GammaGammaFit | null;
+	customers: number;
+	/** Customers with a first purchase before the calibration end (T > 0): those the BG/NBD fit used. */
+	fitted: number;
+	meanPAlive: number | null;
+	totalExpectedPurchases: number | null;
+	totalPredictedClv: number | null;
+	/** Customers with the highest predicted CLV (or expected purchases without amounts). */
+	top: CustomerListRow[];
+}
+
+export interface HoldoutRequest extends DashboardRequest {
+	/** Calibration end: the models are fitted on the customer figures at this day; the holdout runs to the observation end. */
+	calibrationEnd: Day;
+}
+
+export type HoldoutResponse = { ok: true; result: HoldoutResult } | { ok: false; message: string };
+
+export type TableName =
+	| 'periods'
+	| 'cohorts'
+	| 'customers'
+	| 'segments'
+	| 'import-report'
+	| 'rfm-grid'
+	| 'breakdown-periods'
+	| 'breakdown-cohorts'
+	| 'predictions'
+	| 'holdout';
 
 export interface ExportRequest extends DashboardRequest {
 	table: TableName;
+	/** customers: only this segment (the per-segment lists). */
+	filter?: SegmentFilter | null;
+	/** breakdown-*: the dimension index and top N. */
+	dimension?: number;
+	top?: number;
+	/** predictions: customers.csv with the prediction columns for this horizon (weeks). */
+	horizonWeeks?: number;
+	/** holdout: the calibration end. */
+	calibrationEnd?: Day;
 }
 
 export type { ReportEntry };
@@ -97,6 +231,18 @@ export interface AnalyticsApi {
 	deleteDataset(id: string): Promise<void>;
 	/** Compute (or reuse) everything the dashboard draws for these settings. */
 	analyse(req: DashboardRequest): Promise<DashboardResult>;
+	/** One page of the customer table (METRICS.md §5, §6), searched, filtered and sorted in the worker. */
+	customers(req: CustomersRequest): Promise<CustomersPage>;
+	/** Whole-base figures, their formula terms and the Lorenz curve (METRICS.md §5). */
+	customerBase(req: DashboardRequest): Promise<CustomerBaseResult>;
+	/** RFM segments, customer types and the R × F grid (METRICS.md §6). */
+	segments(req: DashboardRequest): Promise<SegmentsResult>;
+	/** Period and cohort tables per value of a dimension (METRICS.md §6 breakdowns). */
+	breakdown(req: BreakdownRequest): Promise<BreakdownResult>;
+	/** BG/NBD and Gamma-Gamma fitted at the observation end, applied for a horizon (METRICS.md §7). */
+	predictions(req: PredictionsRequest): Promise<PredictionsResult>;
+	/** Calibration/holdout check: fit at the calibration end, compare with the repeat purchases after it. */
+	holdout(req: HoldoutRequest): Promise<HoldoutResponse>;
 	/** A table as CSV text, formula-leading text cells neutralised (METRICS.md §8 --safe-csv). */
 	exportTable(req: ExportRequest): Promise<{ fileName: string; csv: string }>;
 	importReport(datasetId: string): Promise<ReportEntry[]>;

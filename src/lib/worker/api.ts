@@ -3,15 +3,41 @@
  * Files are read as streams (gzip decompressed), parsed by core/import, stored by db/, and analysed
  * by core/analysis; only screen-sized results go back to the main thread.
  */
-import { computeAnalysis } from '../core/analysis';
-import { toCsv, COHORT_COLUMNS, CUSTOMER_COLUMNS, PERIOD_COLUMNS, REPORT_COLUMNS, SEGMENT_COLUMNS } from '../core/csv-out';
+import { computeAnalysis, computeBreakdown, DEFAULT_THRESHOLDS, type Thresholds } from '../core/analysis';
+import { parseIsoDay, toIsoDate } from '../core/calendar';
+import { computeConcentration, computeRfmGrid } from '../core/concentration';
+import {
+	toCsv,
+	COHORT_COLUMNS,
+	CUSTOMER_COLUMNS,
+	PERIOD_COLUMNS,
+	PREDICTION_COLUMNS,
+	REPORT_COLUMNS,
+	SEGMENT_COLUMNS
+} from '../core/csv-out';
+import { buildSortIndex, pageOf, type SortValue } from '../core/customer-query';
 import { ByteHasher } from '../core/hash';
 import { createImporter, previewBytes } from '../core/import';
-import { defaultSettings, type Analysis, type AnalysisSettings, type OrderData } from '../core/types';
+import { computeHoldout, computePredictions, type PredictionResult } from '../core/predict';
+import { defaultSettings, FLAG_DISCOUNT, type Analysis, type AnalysisSettings, type CustomerRow, type OrderData } from '../core/types';
 import { deleteDataset, getDataset, listDatasets, loadData, loadReport, saveDataset, updateSettings } from '../db/datasets';
 import { LAYOUT_VERSION, type DatasetRecord, type MandegarDB } from '../db/schema';
 import type {
 	AnalyticsApi,
+	BreakdownRequest,
+	BreakdownResult,
+	CustomerBaseResult,
+	CustomerListRow,
+	CustomerSortKey,
+	CustomersPage,
+	CustomersRequest,
+	HoldoutRequest,
+	HoldoutResponse,
+	PredictionColumn,
+	PredictionsRequest,
+	PredictionsResult,
+	SegmentFilter,
+	SegmentsResult,
 	DashboardRequest,
 	DashboardResult,
 	DatasetMeta,
@@ -30,6 +56,41 @@ export const PROGRESS_INTERVAL_MS = 100;
 const YIELD_INTERVAL_MS = 40;
 /** How many analyses (per settings) are kept for exports and quick switching back. */
 const ANALYSIS_CACHE_SIZE = 6;
+/** Largest customer page the worker sends (the table pages through the rest). */
+export const MAX_PAGE_ROWS = 1000;
+/** Default number of top customers by predicted CLV. */
+const PREDICTION_TOP = 50;
+
+/** One analysis and what is derived from it lazily: sort orders, predictions per horizon, base figures. */
+interface AnalysisEntry {
+	analysis: Analysis;
+	thresholds: Thresholds;
+	/** `${key}|asc|desc|horizon` → row order. */
+	sorts: Map<string, Int32Array>;
+	/** Horizon in weeks → predictions parallel to analysis.customers. */
+	predictions: Map<number, PredictionResult>;
+	base: CustomerBaseResult | null;
+	hasDiscount: boolean;
+}
+
+const PREDICTION_KEYS: readonly string[] = ['p_alive', 'expected_purchases', 'predicted_clv'] satisfies PredictionColumn[];
+
+/** The prediction columns a row gains for a horizon. */
+function withPrediction(row: CustomerRow, pred: PredictionResult | null, i: number): CustomerListRow {
+	if (!pred) return row;
+	const p = pred.customers[i];
+	return { ...row, p_alive: p.p_alive, expected_purchases: p.expected_purchases, predicted_clv: p.predicted_clv };
+}
+
+function segmentAccept(rows: readonly CustomerRow[], filter: SegmentFilter | null | undefined, search: string | undefined) {
+	const needle = (search ?? '').trim().toLowerCase();
+	if (!filter && !needle) return undefined;
+	return (i: number) => {
+		const c = rows[i];
+		if (filter && (filter.kind === 'rfm' ? c.rfm_segment : c.type) !== filter.segment) return false;
+		return !needle || c.customer_id.toLowerCase().includes(needle);
+	};
+}
 
 class CancelledError extends Error {}
 
@@ -90,7 +151,8 @@ function toMeta(r: DatasetRecord): DatasetMeta {
 		mapping: r.mapping,
 		options: r.options,
 		facts: r.facts,
-		settings: r.settings
+		settings: r.settings,
+		dimNames: r.dimNames ?? []
 	};
 }
 
@@ -107,7 +169,7 @@ const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0
 export function createApi(db: MandegarDB): AnalyticsApi {
 	let cancelRequested = false;
 	let loaded: { id: string; data: OrderData } | null = null;
-	const analyses = new Map<string, Analysis>();
+	const analyses = new Map<string, AnalysisEntry>();
 
 	async function dataFor(id: string): Promise<OrderData> {
 		if (loaded?.id !== id) {
@@ -118,15 +180,113 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 		return loaded.data;
 	}
 
-	async function analysisFor(req: DashboardRequest): Promise<Analysis> {
-		const key = `${req.datasetId}|${JSON.stringify(req.settings)}`;
+	async function entryFor(req: DashboardRequest): Promise<AnalysisEntry> {
+		const thresholds = req.thresholds ?? DEFAULT_THRESHOLDS;
+		const key = `${req.datasetId}|${JSON.stringify(req.settings)}|${JSON.stringify(thresholds)}`;
 		const hit = analyses.get(key);
 		if (hit) return hit;
 		const data = await dataFor(req.datasetId);
-		const result = computeAnalysis(data, req.settings);
-		analyses.set(key, result);
+		const limit = req.settings.asOf ?? Infinity;
+		let hasDiscount = false;
+		for (let i = 0; i < data.length && !hasDiscount; i++) hasDiscount = (data.flags[i] & FLAG_DISCOUNT) !== 0 && data.day[i] <= limit;
+		const entry: AnalysisEntry = {
+			analysis: computeAnalysis(data, req.settings, thresholds),
+			thresholds,
+			sorts: new Map(),
+			predictions: new Map(),
+			base: null,
+			hasDiscount
+		};
+		analyses.set(key, entry);
 		while (analyses.size > ANALYSIS_CACHE_SIZE) analyses.delete(analyses.keys().next().value as string);
-		return result;
+		return entry;
+	}
+
+	async function analysisFor(req: DashboardRequest): Promise<Analysis> {
+		return (await entryFor(req)).analysis;
+	}
+
+	function predictionsOf(entry: AnalysisEntry, horizonWeeks: number): PredictionResult {
+		let pred = entry.predictions.get(horizonWeeks);
+		if (!pred) {
+			pred = computePredictions(entry.analysis.customers, horizonWeeks);
+			entry.predictions.set(horizonWeeks, pred);
+		}
+		return pred;
+	}
+
+	function checkHorizon(h: number | null | undefined): number | null {
+		if (h == null) return null;
+		if (!Number.isFinite(h) || h <= 0) throw new Error('The horizon must be a positive number of weeks.');
+		return h;
+	}
+
+	/** Row order of the customer table by one column, built once per column, direction (and horizon). */
+	function sortOrder(entry: AnalysisEntry, key: CustomerSortKey, descending: boolean, pred: PredictionResult | null): Int32Array {
+		const isPrediction = PREDICTION_KEYS.includes(key);
+		if (isPrediction && !pred) throw new Error(`Sorting by ${key} needs a prediction horizon.`);
+		const cacheKey = `${key}|${descending ? 'desc' : 'asc'}|${isPrediction ? pred!.horizonWeeks : ''}`;
+		let order = entry.sorts.get(cacheKey);
+		if (!order) {
+			const rows = entry.analysis.customers;
+			const values: SortValue[] = isPrediction
+				? pred!.customers.map((p) => p[key as PredictionColumn])
+				: rows.map((r) => r[key as keyof CustomerRow] as SortValue);
+			order = buildSortIndex(values, descending);
+			entry.sorts.set(cacheKey, order);
+		}
+		return order;
+	}
+
+	function baseOf(entry: AnalysisEntry): CustomerBaseResult {
+		if (entry.base) return entry.base;
+		const { customers, metrics } = entry.analysis;
+		let repeat = 0;
+		let gapCount = 0;
+		let gapDays = 0;
+		for (const c of customers) {
+			if (c.orders >= 2) repeat++;
+			// Gaps between consecutive distinct purchase days: one per repeat day, summing to last − first.
+			gapCount += c.frequency;
+			gapDays += c.recency;
+		}
+		const money = metrics.customer_revenue !== null;
+		entry.base = {
+			metrics,
+			repeatCustomers: repeat,
+			gapCount,
+			gapDaysTotal: gapDays,
+			purchaseAmount: money && metrics.aov !== null ? metrics.aov * metrics.purchases : null,
+			concentration: money ? computeConcentration(customers.map((c) => c.revenue ?? 0)) : null,
+			thresholds: entry.thresholds
+		};
+		return entry.base;
+	}
+
+	async function breakdownFor(req: BreakdownRequest): Promise<BreakdownResult> {
+		const data = await dataFor(req.datasetId);
+		const dim = data.dims[req.dimension];
+		if (!dim) throw new Error('This dataset has no such dimension column.');
+		return { dimension: dim.name, groups: computeBreakdown(data, req.settings, req.dimension, req.top ?? 12) };
+	}
+
+	async function holdoutFor(req: HoldoutRequest): Promise<HoldoutResponse> {
+		const full = await entryFor(req);
+		const obsEndText = full.analysis.metrics.observation_end;
+		const obsEnd = obsEndText === null ? null : parseIsoDay(obsEndText);
+		const first = full.analysis.data.date_min === null ? null : parseIsoDay(full.analysis.data.date_min);
+		if (obsEnd === null || first === null) return { ok: false, message: 'There are no purchases to check.' };
+		const cal = req.calibrationEnd;
+		if (!Number.isInteger(cal) || cal <= first || cal >= obsEnd)
+			return {
+				ok: false,
+				message: `The calibration end must be after ${toIsoDate(first)} and before the observation end ${obsEndText}.`
+			};
+		const data = await dataFor(req.datasetId);
+		const calibration = computeAnalysis(data, { ...req.settings, asOf: cal }, full.thresholds);
+		const result = computeHoldout(calibration.customers, full.analysis.customers, toIsoDate(cal), obsEndText!, obsEnd - cal);
+		if (!result.bgnbd) return { ok: false, message: 'No customer bought before the calibration end: nothing to fit.' };
+		return { ok: true, result };
 	}
 
 	return {
@@ -263,21 +423,141 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				const report = await loadReport(db, req.datasetId);
 				return { fileName: `${base}-import-report.csv`, csv: toCsv(REPORT_COLUMNS, report, true) };
 			}
-			const a = await analysisFor(req);
-			const csv =
-				req.table === 'periods'
-					? toCsv(PERIOD_COLUMNS, a.periods, true)
-					: req.table === 'cohorts'
-						? toCsv(COHORT_COLUMNS, a.cohorts, true)
-						: req.table === 'customers'
-							? toCsv(CUSTOMER_COLUMNS, a.customers, true)
-							: toCsv(SEGMENT_COLUMNS, a.segments, true);
-			return { fileName: `${base}-${req.table}.csv`, csv };
+			const entry = await entryFor(req);
+			const a = entry.analysis;
+			let csv: string;
+			let suffix: string = req.table;
+			switch (req.table) {
+				case 'periods':
+					csv = toCsv(PERIOD_COLUMNS, a.periods, true);
+					break;
+				case 'cohorts':
+					csv = toCsv(COHORT_COLUMNS, a.cohorts, true);
+					break;
+				case 'customers': {
+					const accept = segmentAccept(a.customers, req.filter, undefined);
+					csv = toCsv(CUSTOMER_COLUMNS, accept ? a.customers.filter((_, i) => accept(i)) : a.customers, true);
+					if (req.filter) suffix = `customers-${req.filter.kind}-${req.filter.segment.replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+					break;
+				}
+				case 'segments':
+					csv = toCsv(SEGMENT_COLUMNS, a.segments, true);
+					break;
+				case 'rfm-grid':
+					csv = toCsv(['r', 'f', 'segment', 'customers', 'revenue'], computeRfmGrid(a.customers, a.metrics.customer_revenue !== null), true);
+					break;
+				case 'breakdown-periods':
+				case 'breakdown-cohorts': {
+					const b = await breakdownFor({ ...req, dimension: req.dimension ?? 0 });
+					csv =
+						req.table === 'breakdown-periods'
+							? toCsv(['value', ...PERIOD_COLUMNS], b.groups.flatMap((g) => g.periods.map((r) => ({ value: g.value, ...r }))), true)
+							: toCsv(['value', ...COHORT_COLUMNS], b.groups.flatMap((g) => g.cohorts.map((r) => ({ value: g.value, ...r }))), true);
+					break;
+				}
+				case 'predictions': {
+					const h = checkHorizon(req.horizonWeeks) ?? 52;
+					const pred = predictionsOf(entry, h);
+					const rows = a.customers.map((c, i) => withPrediction(c, pred, i));
+					csv = toCsv([...CUSTOMER_COLUMNS, ...PREDICTION_COLUMNS], rows, true);
+					suffix = `customers-predicted-${h}w`;
+					break;
+				}
+				case 'holdout': {
+					if (req.calibrationEnd == null) throw new Error('The holdout check needs a calibration end.');
+					const res = await holdoutFor({ ...req, calibrationEnd: req.calibrationEnd });
+					if (!res.ok) throw new Error(res.message);
+					csv = toCsv(['frequency', 'customers', 'predicted', 'actual'], res.result.byFrequency, true);
+					suffix = `holdout-${res.result.calibrationEnd}`;
+					break;
+				}
+				default:
+					throw new Error(`Unknown table ${String(req.table)}.`);
+			}
+			return { fileName: `${base}-${suffix}.csv`, csv };
 		},
 
 		async importReport(datasetId: string) {
 			return loadReport(db, datasetId);
-		}
+		},
+
+		async customers(req: CustomersRequest): Promise<CustomersPage> {
+			const entry = await entryFor(req);
+			const rows = entry.analysis.customers;
+			const h = checkHorizon(req.horizonWeeks);
+			const pred = h === null ? null : predictionsOf(entry, h);
+			const order = sortOrder(entry, req.sort ?? 'customer_id', req.descending ?? false, pred);
+			const limit = Math.min(MAX_PAGE_ROWS, Math.max(0, Math.floor(req.limit)));
+			const offset = Math.max(0, Math.floor(req.offset));
+			const page = pageOf(order, { offset, limit, accept: segmentAccept(rows, req.filter, req.search) });
+			return {
+				total: page.total,
+				customers: rows.length,
+				offset,
+				rows: page.positions.map((i) => withPrediction(rows[i], pred, i))
+			};
+		},
+
+		async customerBase(req: DashboardRequest): Promise<CustomerBaseResult> {
+			return baseOf(await entryFor(req));
+		},
+
+		async segments(req: DashboardRequest): Promise<SegmentsResult> {
+			const entry = await entryFor(req);
+			const a = entry.analysis;
+			return {
+				rows: a.segments,
+				grid: computeRfmGrid(a.customers, a.metrics.customer_revenue !== null),
+				customers: a.customers.length,
+				thresholds: entry.thresholds,
+				window: req.settings.window,
+				hasDiscount: entry.hasDiscount
+			};
+		},
+
+		breakdown: breakdownFor,
+
+		async predictions(req: PredictionsRequest): Promise<PredictionsResult> {
+			const entry = await entryFor(req);
+			const h = checkHorizon(req.horizonWeeks) as number;
+			const pred = predictionsOf(entry, h);
+			const rows = entry.analysis.customers;
+			let fitted = 0;
+			let pSum = 0;
+			let pN = 0;
+			let expSum = 0;
+			let clvSum = 0;
+			let clvN = 0;
+			rows.forEach((c, i) => {
+				if (c.T > 0) fitted++;
+				const p = pred.customers[i];
+				if (p.p_alive !== null) {
+					pSum += p.p_alive;
+					pN++;
+				}
+				if (p.expected_purchases !== null) expSum += p.expected_purchases;
+				if (p.predicted_clv !== null) {
+					clvSum += p.predicted_clv;
+					clvN++;
+				}
+			});
+			const byClv = pred.gammaGamma !== null;
+			const order = sortOrder(entry, byClv ? 'predicted_clv' : 'expected_purchases', true, pred);
+			const top = pageOf(order, { offset: 0, limit: Math.min(MAX_PAGE_ROWS, req.top ?? PREDICTION_TOP) });
+			return {
+				horizonWeeks: h,
+				bgnbd: pred.bgnbd,
+				gammaGamma: pred.gammaGamma,
+				customers: rows.length,
+				fitted,
+				meanPAlive: pN ? pSum / pN : null,
+				totalExpectedPurchases: pred.bgnbd ? expSum : null,
+				totalPredictedClv: clvN ? clvSum : null,
+				top: top.positions.map((i) => withPrediction(rows[i], pred, i))
+			};
+		},
+
+		holdout: holdoutFor
 	};
 }
 
