@@ -154,3 +154,9 @@ export async function updateSettings(
 export async function getDataset(db: MandegarDB, id: string): Promise<DatasetRecord | undefined> {
 	return db.datasets.get(id);
 }
+
+/** The stored dataset imported from a file with these bytes, if any (the same file imported twice). */
+export async function findByFileHash(db: MandegarDB, fileHash: string): Promise<DatasetRecord | undefined> {
+	if (!fileHash) return undefined;
+	return db.datasets.where('fileHash').equals(fileHash).first();
+}

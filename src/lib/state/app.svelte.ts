@@ -6,7 +6,7 @@
  */
 import { proxy } from 'comlink';
 import { api } from '../worker/client';
-import type { DashboardResult, DatasetMeta, ImportProgress, TableName } from '../worker/api-types';
+import type { DashboardResult, DatasetMeta, ImportProgress, ReportEntry, TableName } from '../worker/api-types';
 import type { FilePreview } from '../core/import/types';
 import {
 	DEFAULT_WINDOW,
@@ -30,7 +30,13 @@ export const MAPPED_FIELDS: { field: Field; label: string; required: boolean }[]
 	{ field: 'date', label: 'Order date', required: true },
 	{ field: 'amount', label: 'Amount', required: false },
 	{ field: 'quantity', label: 'Quantity', required: false },
-	{ field: 'unit_price', label: 'Unit price', required: false }
+	{ field: 'unit_price', label: 'Unit price', required: false },
+	{ field: 'product', label: 'Product', required: false },
+	{ field: 'category', label: 'Category', required: false },
+	{ field: 'location', label: 'Location', required: false },
+	{ field: 'channel', label: 'Channel', required: false },
+	{ field: 'discount', label: 'Discount', required: false },
+	{ field: 'status', label: 'Status', required: false }
 ];
 
 /** Share of the progress bar given to reading the file; storing the chunks fills the rest. */
@@ -63,6 +69,8 @@ export class AppState {
 	progressPhase = $state<ImportProgress['phase']>('reading');
 	message = $state<string | null>(null);
 	warnings = $state.raw<string[]>([]);
+	/** The import found a stored dataset from a file with the same bytes: open it or import anyway. */
+	sameFile = $state.raw<DatasetMeta | null>(null);
 
 	current = $derived(this.datasets.find((d) => d.id === this.currentId) ?? null);
 
@@ -172,6 +180,7 @@ export class AppState {
 		this.options = {};
 		this.message = null;
 		this.warnings = [];
+		this.sameFile = null;
 		await this.#preview(true);
 	}
 
@@ -232,6 +241,24 @@ export class AppState {
 		if (q.kind === 'header' || q.kind === 'encoding') await this.#preview(true);
 	}
 
+	/**
+	 * Change an import option in the preview (encoding, decimal, date order, duplicates, C-prefix returns);
+	 * `undefined` goes back to detection. Encoding and header change the columns: the mapping is detected again.
+	 */
+	async setOption<K extends keyof ImportOptions>(key: K, value: ImportOptions[K] | undefined): Promise<void> {
+		const o: ImportOptions = { ...this.options };
+		if (value === undefined) delete o[key];
+		else o[key] = value;
+		this.options = o;
+		this.sameFile = null;
+		if (key === 'encoding' || key === 'headerLine' || key === 'decimal' || key === 'dateOrder') await this.#preview(key === 'encoding' || key === 'headerLine');
+	}
+
+	/** The skipped and flagged records of a stored dataset's import. */
+	async importReport(datasetId: string): Promise<ReportEntry[]> {
+		return api.importReport(datasetId);
+	}
+
 	/** The value the user chose for a question so far (to check the radio button). */
 	answered(q: Question): string | undefined {
 		const o = this.options;
@@ -242,9 +269,10 @@ export class AppState {
 		return undefined;
 	}
 
-	async startImport(): Promise<void> {
+	async startImport(allowSameFile = false): Promise<void> {
 		const file = this.#file;
 		if (!file) return;
+		this.sameFile = null;
 		const seq = ++this.#importSeq;
 		const name = this.fileName;
 		this.stage = 'importing';
@@ -258,7 +286,7 @@ export class AppState {
 		});
 		try {
 			const res = await api.importFile(
-				{ file, name, mapping: $state.snapshot(this.mapping), options: $state.snapshot(this.options) },
+				{ file, name, mapping: $state.snapshot(this.mapping), options: $state.snapshot(this.options), allowSameFile },
 				onProgress
 			);
 			if (seq !== this.#importSeq) return;
@@ -273,6 +301,10 @@ export class AppState {
 				this.questions = [res.question];
 				this.mustAnswer = true;
 				this.message = `${name}: one question before the import can finish.`;
+				this.stage = 'mapping';
+			} else if (res.kind === 'same-file') {
+				this.sameFile = res.existing;
+				this.message = null;
 				this.stage = 'mapping';
 			} else if (res.kind === 'cancelled') {
 				this.stage = 'idle';
@@ -300,6 +332,7 @@ export class AppState {
 		this.preview = null;
 		this.questions = [];
 		this.mustAnswer = false;
+		this.sameFile = null;
 		this.stage = 'idle';
 		this.message = null;
 	}

@@ -50,6 +50,8 @@ export interface ImportRequest {
 	name: string;
 	mapping: Mapping;
 	options: ImportOptions;
+	/** Import even when a stored dataset came from a file with the same bytes. */
+	allowSameFile?: boolean;
 }
 
 export interface ImportProgress {
@@ -64,6 +66,8 @@ export type ImportResponse =
 	| { kind: 'rejected'; message: string; facts: ImportFacts }
 	| { kind: 'needs-answer'; question: Question; facts: ImportFacts }
 	| { kind: 'cancelled' }
+	/** A stored dataset was imported from a file with the same bytes; nothing was stored. */
+	| { kind: 'same-file'; existing: DatasetMeta }
 	| { kind: 'failed'; message: string };
 
 export interface DashboardRequest {

@@ -20,7 +20,7 @@ import { ByteHasher } from '../core/hash';
 import { createImporter, previewBytes } from '../core/import';
 import { computeHoldout, computePredictions, type PredictionResult } from '../core/predict';
 import { defaultSettings, FLAG_DISCOUNT, type Analysis, type AnalysisSettings, type CustomerRow, type OrderData } from '../core/types';
-import { deleteDataset, getDataset, listDatasets, loadData, loadReport, saveDataset, updateSettings } from '../db/datasets';
+import { deleteDataset, findByFileHash, getDataset, listDatasets, loadData, loadReport, saveDataset, updateSettings } from '../db/datasets';
 import { LAYOUT_VERSION, type DatasetRecord, type MandegarDB } from '../db/schema';
 import type {
 	AnalyticsApi,
@@ -342,6 +342,11 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				}
 				if (cancelRequested) throw new CancelledError();
 				const data = result.data;
+				const fileHash = hasher.digest();
+				if (!req.allowSameFile) {
+					const existing = await findByFileHash(db, fileHash);
+					if (existing) return { kind: 'same-file', existing: toMeta(existing) };
+				}
 				const record = await saveDataset(
 					db,
 					{
@@ -349,7 +354,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 						name: datasetName(req.name),
 						fileName: req.name,
 						fileSize: req.file.size,
-						fileHash: hasher.digest(),
+						fileHash,
 						createdAt: Date.now(),
 						rows: data.length,
 						hasOrderId: data.hasOrderId,

@@ -2,6 +2,19 @@
 import type { ImportOptions } from '../types';
 import type { PreviewOutcome } from './types';
 import { detectLayout } from './detect';
+import { writtenCalendar } from '../parse/parse-date';
+
+/** The calendar most of the sample's date values are written in (null without a date column or dates). */
+export function sampleCalendar(values: string[]): 'gregorian' | 'persian' | null {
+	let persian = 0;
+	let gregorian = 0;
+	for (const v of values) {
+		const c = writtenCalendar(v);
+		if (c === 'persian') persian++;
+		else if (c === 'gregorian') gregorian++;
+	}
+	return persian === 0 && gregorian === 0 ? null : persian > gregorian ? 'persian' : 'gregorian';
+}
 
 export { createImporter } from './importer';
 export type { FilePreview, ImportConfig, ImportResult, Importer, PreviewOutcome } from './types';
@@ -25,6 +38,7 @@ export function previewBytes(bytes: Uint8Array, fileName: string, options: Impor
 			mapping: l.mapping,
 			decimal: l.decimal,
 			dateOrder: l.dateOrder,
+			calendar: l.mapping.date === undefined ? null : sampleCalendar(l.rows.map((r) => r.fields[l.mapping.date as number] ?? '')),
 			questions: l.questions,
 			warnings: l.warnings
 		}

@@ -24,6 +24,8 @@ export interface FilePreview {
 	/** Detected conventions, shown in the preview (not warnings). */
 	decimal: '.' | ',' | null;
 	dateOrder: 'dmy' | 'mdy' | 'ymd' | null;
+	/** Calendar of the sample's dates: Solar Hijri years (13xx/14xx) are converted to Gregorian. */
+	calendar: 'gregorian' | 'persian' | null;
 	/** Questions the sample already raises (date order, decimal, header…). */
 	questions: Question[];
 	/** File-level warning codes known from the sample (e.g. title_rows_skipped, duplicate_header_names). */

@@ -235,3 +235,19 @@ function fastDayMonth(s: string, out: DateParse): boolean {
 	}
 	return true;
 }
+
+/**
+ * The calendar a date value is written in, for the preview: 'persian' when it has a four-digit year in
+ * 1200–1500 (either digit set) or a Solar Hijri month name, 'gregorian' for another year, null otherwise.
+ */
+export function writtenCalendar(raw: string): 'persian' | 'gregorian' | null {
+	const s = asciiDigits(trimText(raw));
+	for (const w of s.split(/[\s/.\-,]+/)) if (w !== '' && jalaliMonthFromWord(w) > 0) return 'persian';
+	const years = s.match(/(?<!\d)\d{4}(?!\d)/g);
+	if (!years) return null;
+	for (const y of years) {
+		const n = Number(y);
+		if (n >= 1200 && n <= 1500) return 'persian';
+	}
+	return 'gregorian';
+}

@@ -1,0 +1,180 @@
+// End to end for issue 4 in real Chromium, real IndexedDB and the real worker: hostile files from
+// shared/badcsv (windows-1256 with Jalali dates, ambiguous dates, a rejected file, a 1 MB field),
+// checked against manifest.json. Screenshots go to test-results/screenshots.
+import { readFileSync } from 'node:fs';
+import { test, expect, type Page } from '@playwright/test';
+
+const BADCSV = new URL('../../../shared/badcsv/', import.meta.url).pathname;
+const SHOTS = 'test-results/screenshots';
+
+interface Expect {
+	rows_imported: number;
+	rows_rejected: number;
+	customers: number;
+	orders: number;
+	date_min: string | null;
+	date_max: string | null;
+	user_choice_required?: Record<string, string>;
+	if_other_choice?: Record<string, string>;
+	message_hint?: string;
+}
+const MANIFEST = JSON.parse(readFileSync(`${BADCSV}manifest.json`, 'utf8')) as { file: string; expect: Expect }[];
+
+function expected(file: string): Expect {
+	const e = MANIFEST.find((m) => m.file === file);
+	if (!e) throw new Error(`${file} is not in the manifest`);
+	return e.expect;
+}
+
+async function shot(page: Page, name: string, fullPage = true) {
+	await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
+}
+
+/** The import summary of the open dataset shows the manifest's counts and date range. */
+async function expectSummary(page: Page, e: Expect) {
+	const s = page.getByTestId('import-summary');
+	await expect(s.getByTestId('sum-imported')).toHaveText(e.rows_imported.toLocaleString('en-US'));
+	await expect(s.getByTestId('sum-rejected')).toHaveText(e.rows_rejected.toLocaleString('en-US'));
+	await expect(s.getByTestId('sum-customers')).toHaveText(e.customers.toLocaleString('en-US'));
+	await expect(s.getByTestId('sum-orders')).toHaveText(e.orders.toLocaleString('en-US'));
+	await expect(s.getByTestId('sum-dates')).toHaveText(`${e.date_min} → ${e.date_max}`);
+}
+
+test('windows-1256 Persian file with Jalali dates: encoding shown, imported, right counts and dates', async ({ page }) => {
+	const file = 'encodings/windows1256_persian.csv';
+	const e = expected(file);
+	await page.goto('./');
+	await page.getByTestId('file-input').setInputFiles(`${BADCSV}${file}`);
+	await expect(page.getByTestId('import-button')).toBeVisible();
+	// Detected, shown before import: windows-1256, decoded Persian headers (Arabic YEH kept).
+	await expect(page.getByTestId('encoding')).toHaveValue('windows-1256');
+	await expect(page.getByTestId('encoding-label')).toContainText('detected');
+	await expect(page.getByTestId('calendar')).toContainText('Jalali');
+	await expect(page.getByTestId('map-customer_id').locator('option:checked')).toHaveText('نام مشتري');
+	await expect(page.getByTestId('map-date').locator('option:checked')).toHaveText('تاريخ');
+	await expect(page.locator('.preview-table')).not.toContainText('\uFFFD');
+	await shot(page, 'import-1256-preview');
+
+	// Choosing another encoding re-runs the preview (mojibake), and going back restores it.
+	await page.getByTestId('encoding').selectOption('windows-1251');
+	await expect(page.getByTestId('map-date').locator('option:checked')).not.toHaveText('تاريخ');
+	await page.getByTestId('encoding').selectOption('windows-1256');
+	await expect(page.getByTestId('map-date').locator('option:checked')).toHaveText('تاريخ');
+
+	await page.getByTestId('import-button').click();
+	await expect(page.locator('[data-testid="cohort-heatmap"][data-ready="true"]')).toBeVisible();
+	await expectSummary(page, e);
+	await expect(page.getByTestId('sum-format')).toContainText('windows-1256');
+	await expect(page.getByTestId('sum-returns')).toHaveText('2');
+	// The dashboard's date range is the converted Gregorian range.
+	await expect(page.locator('.dataset-title')).toContainText(`${e.date_min} → ${e.date_max}`);
+	await shot(page, 'import-1256-dashboard');
+
+	// The same bytes again: noticed, nothing stored unless the user insists.
+	await page.getByTestId('file-input').setInputFiles(`${BADCSV}${file}`);
+	await page.getByTestId('import-button').click();
+	await expect(page.getByTestId('same-file')).toContainText('already imported');
+	await shot(page, 'import-same-file');
+	await expect(page.getByTestId('dataset-item')).toHaveCount(1);
+	await page.getByTestId('open-existing').click();
+	await expect(page.getByTestId('dataset-item')).toHaveCount(1);
+	await expect(page.locator('[data-testid="cohort-heatmap"][data-ready="true"]')).toBeVisible();
+});
+
+test('ambiguous dates: the date order is asked, the answer is applied', async ({ page }) => {
+	const file = 'dates/ambiguous_no_evidence.csv';
+	const e = expected(file);
+	const answer = e.user_choice_required?.date_order.toLowerCase();
+	expect(answer).toBe('mdy');
+	await page.goto('./');
+	await page.getByTestId('file-input').setInputFiles(`${BADCSV}${file}`);
+	await expect(page.getByTestId('import-button')).toBeVisible();
+	const question = page.locator('fieldset.question').filter({ hasText: 'Which order' });
+	await expect(question).toBeVisible();
+	await expect(page.getByTestId('date-order').locator('option:checked')).toHaveText('Not known yet');
+	await shot(page, 'import-ambiguous-question');
+
+	// Importing without an answer comes back with the question: nothing is guessed.
+	await page.getByTestId('import-button').click();
+	await expect(page.getByText('The whole file cannot settle this')).toBeVisible();
+	await expect(page.getByTestId('import-button')).toBeDisabled();
+	await expect(page.getByTestId('dataset-item')).toHaveCount(0);
+
+	await question.getByLabel('Month / day / year').check();
+	await expect(page.getByTestId('date-order')).toHaveValue('mdy');
+	await page.getByTestId('import-button').click();
+	await expect(page.locator('[data-testid="cohort-heatmap"][data-ready="true"]')).toBeVisible();
+	await expectSummary(page, e);
+	await expect(page.getByTestId('sum-format')).toContainText('month/day/year');
+	await shot(page, 'import-ambiguous-answered');
+
+	// The other answer gives the manifest's other range (a different file name, so not the same-file check).
+	const bytes = readFileSync(`${BADCSV}${file}`);
+	await page.getByTestId('file-input').setInputFiles({ name: 'ambiguous_dmy.csv', mimeType: 'text/csv', buffer: Buffer.concat([bytes, Buffer.from('\r\n')]) });
+	await page.getByTestId('date-order').selectOption('dmy');
+	await page.getByTestId('import-button').click();
+	await expect(page.getByTestId('import-summary')).toContainText('ambiguous_dmy.csv');
+	await expect(page.getByTestId('sum-dates')).toHaveText(`${e.if_other_choice?.date_min} → ${e.if_other_choice?.date_max}`);
+});
+
+test('a rejected file after a good import: clear message naming it, earlier dataset intact after reload', async ({ page }) => {
+	const good = 'dates/jalali_latin_digits.csv';
+	const e = expected(good);
+	await page.goto('./');
+	await page.getByTestId('file-input').setInputFiles(`${BADCSV}${good}`);
+	await page.getByTestId('import-button').click();
+	await expect(page.locator('[data-testid="cohort-heatmap"][data-ready="true"]')).toBeVisible();
+	await expectSummary(page, e);
+
+	for (const bad of ['structure/binary_junk.csv', 'structure/json_named_csv.csv']) {
+		const hint = expected(bad).message_hint ?? '';
+		await page.getByTestId('file-input').setInputFiles(`${BADCSV}${bad}`);
+		const alert = page.getByTestId('import-error');
+		await expect(alert).toContainText(bad.split('/')[1]);
+		await expect(alert).toContainText(hint);
+		await expect(page.getByTestId('import-button')).toHaveCount(0);
+		await shot(page, `import-reject-${bad.split('/')[1].replace('.csv', '')}`);
+	}
+	await expect(page.getByTestId('dataset-item')).toHaveCount(1);
+	await page.reload();
+	await expect(page.getByTestId('dataset-item')).toHaveCount(1);
+	await expect(page.locator('[data-testid="cohort-heatmap"][data-ready="true"]')).toBeVisible();
+	await expectSummary(page, e);
+	await shot(page, 'import-reject-after-reload');
+});
+
+test('import report: skipped and flagged rows, paged, downloadable', async ({ page }) => {
+	const file = 'structure/ragged_rows.csv';
+	const e = expected(file);
+	await page.goto('./');
+	await page.getByTestId('file-input').setInputFiles(`${BADCSV}${file}`);
+	await page.getByTestId('import-button').click();
+	await expect(page.getByTestId('sum-rejected')).toHaveText(String(e.rows_rejected));
+	await page.getByTestId('open-report').click();
+	const report = page.getByTestId('import-report');
+	await expect(report.getByTestId('report-table')).toBeVisible();
+	await report.getByTestId('report-filter').selectOption('skipped');
+	await expect(report.locator('tbody tr')).toHaveCount(e.rows_rejected);
+	await shot(page, 'import-report', false);
+	const [download] = await Promise.all([page.waitForEvent('download'), report.getByTestId('report-download').click()]);
+	const csv = readFileSync((await download.path())!, 'utf8');
+	expect(csv.split('\n')[0]).toBe('line,column,value,reason');
+	await report.getByTestId('close-report').click();
+	await expect(report).toHaveCount(0);
+});
+
+test('a 1 MB field imports without freezing the page', async ({ page }) => {
+	const file = 'structure/very_long_field.csv';
+	const e = expected(file);
+	await page.goto('./');
+	await page.getByTestId('file-input').setInputFiles(`${BADCSV}${file}`);
+	await expect(page.getByTestId('import-button')).toBeVisible();
+	// The page still answers quickly while the preview with the huge field is on screen.
+	const t0 = Date.now();
+	await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+	expect(Date.now() - t0).toBeLessThan(2000);
+	await page.getByTestId('import-button').click();
+	await expect(page.locator('[data-testid="cohort-heatmap"][data-ready="true"]')).toBeVisible();
+	await expectSummary(page, e);
+	await shot(page, 'import-long-field');
+});
