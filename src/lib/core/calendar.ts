@@ -42,17 +42,19 @@ export function toIsoDate(day: Day): string {
 	return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Day number of a valid Gregorian date (year 1–9999), or null when impossible: never rolled over (02-30 is not 03-02). */
+export function validGregorianDay(y: number, m: number, d: number): Day | null {
+	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) return null;
+	const max = m === 2 && isGregorianLeap(y) ? 29 : MONTH_DAYS[m - 1];
+	return d > max ? null : daysFromCivil(y, m, d);
+}
+
 /** Day number of a valid `YYYY-MM-DD` date, or null when the text is not one (no rolling over, e.g. 02-30). */
 export function parseIsoDay(text: string): Day | null {
 	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-	if (!m) return null;
-	const y = Number(m[1]);
-	const mo = Number(m[2]);
-	const d = Number(m[3]);
-	if (mo < 1 || mo > 12 || d < 1) return null;
-	const max = mo === 2 ? (isGregorianLeap(y) ? 29 : 28) : [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
-	if (d > max) return null;
-	return daysFromCivil(y, mo, d);
+	return m ? validGregorianDay(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
 
 /** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
@@ -106,6 +108,13 @@ export function isJalaliLeap(jy: number): boolean {
 export function jalaliToDay(jy: number, jm: number, jd: number): Day {
 	const r = jalCal(jy);
 	return daysFromCivil(r.gy, 3, r.march) + (jm - 1) * 31 - div(jm, 7) * (jm - 7) + jd - 1;
+}
+
+/** Day number of a valid Jalali date (years 1–3177, the algorithm's range), or null (e.g. Esfand 30 of a common year). */
+export function validJalaliDay(jy: number, jm: number, jd: number): Day | null {
+	if (jy < 1 || jy > 3177 || jm < 1 || jm > 12 || jd < 1) return null;
+	const max = jm <= 6 ? 31 : jm <= 11 ? 30 : isJalaliLeap(jy) ? 30 : 29;
+	return jd > max ? null : jalaliToDay(jy, jm, jd);
 }
 
 /** Jalali [year, month 1–12, day] of a day number (jalaali-js d2j). */

@@ -1,7 +1,8 @@
 // Order-date rules (badcsv rules 10–11, METRICS.md §1): calendar date as written, day numbers without Date.
 import { describe, expect, it } from 'vitest';
 import { DATE_AMBIGUOUS, DATE_INVALID, DATE_MISSING, DATE_OK, newDateParse, parseDate } from '../../../src/lib/core/parse/parse-date.ts';
-import { NO_DAY, daysFromCivil, formatDay, gregorianDay, jalaliDay } from '../../../src/lib/core/parse/day-number.ts';
+import { NO_DAY, formatDay, gregorianDay, jalaliDay } from '../../../src/lib/core/parse/day-number.ts';
+import { daysFromCivil } from '../../../src/lib/core/calendar.ts';
 
 const iso = (raw: string): string | null => {
 	const r = parseDate(raw, newDateParse());
