@@ -178,3 +178,39 @@ test('a 1 MB field imports without freezing the page', async ({ page }) => {
 	await expectSummary(page, e);
 	await shot(page, 'import-long-field');
 });
+
+test('monthly files appended to one dataset: repeated orders skipped and reported', async ({ page }) => {
+	const file = 'dates/iso.csv';
+	const e = expected(file);
+	const lines = readFileSync(`${BADCSV}${file}`, 'utf8').split(/\r?\n/).filter((l) => l !== '');
+	const [header, ...records] = lines;
+	// Two exports with overlapping ranges: records 1–30 and 21–50 (10 lines in both).
+	const first = [header, ...records.slice(0, 30)].join('\r\n') + '\r\n';
+	const second = [header, ...records.slice(20)].join('\r\n') + '\r\n';
+	await page.goto('./');
+	await page.getByTestId('file-input').setInputFiles({ name: 'orders-part1.csv', mimeType: 'text/csv', buffer: Buffer.from(first) });
+	await page.getByTestId('import-button').click();
+	await expect(page.getByTestId('sum-imported')).toHaveText('30');
+
+	await page.getByTestId('file-input').setInputFiles({ name: 'orders-part2.csv', mimeType: 'text/csv', buffer: Buffer.from(second) });
+	await page.getByTestId('append-to').selectOption({ index: 1 });
+	await shot(page, 'import-append-choice');
+	await page.getByTestId('import-button').click();
+	await expect(page.getByRole('status').filter({ hasText: 'rows added to' })).toContainText('10 order lines were already in it');
+	await expect(page.getByTestId('dataset-item')).toHaveCount(1);
+	await expectSummary(page, { ...e, rows_rejected: 10 });
+	await expect(page.getByTestId('sum-files')).toContainText('orders-part2.csv: 20 rows, 10 skipped');
+	await shot(page, 'import-append-done');
+	await page.getByTestId('open-report').click();
+	const report = page.getByTestId('import-report');
+	await expect(report.locator('tbody tr')).toHaveCount(10);
+	await expect(report.locator('tbody tr').first()).toContainText('orders-part2.csv');
+	await expect(report.locator('tbody tr').first()).toContainText('already in the dataset');
+	await shot(page, 'import-append-report', false);
+	await report.getByTestId('close-report').click();
+
+	// After a reload the appended dataset is what is stored.
+	await page.reload();
+	await expect(page.getByTestId('dataset-item')).toHaveCount(1);
+	await expectSummary(page, { ...e, rows_rejected: 10 });
+});

@@ -232,6 +232,8 @@ export interface ReportEntry {
 	reason: string;
 	/** true = the record was skipped; false = imported but flagged. */
 	skipped: boolean;
+	/** The file the line is in, when a dataset was built from several files (appended). */
+	file?: string;
 }
 
 export type Outcome = 'import' | 'import-with-warnings' | 'reject' | 'needs-answer';

@@ -155,8 +155,43 @@ export async function getDataset(db: MandegarDB, id: string): Promise<DatasetRec
 	return db.datasets.get(id);
 }
 
-/** The stored dataset imported from a file with these bytes, if any (the same file imported twice). */
+/** The stored dataset that holds a file with these bytes, if any (the same file imported or appended twice). */
 export async function findByFileHash(db: MandegarDB, fileHash: string): Promise<DatasetRecord | undefined> {
 	if (!fileHash) return undefined;
-	return db.datasets.where('fileHash').equals(fileHash).first();
+	const direct = await db.datasets.where('fileHash').equals(fileHash).first();
+	if (direct) return direct;
+	return db.datasets.filter((d) => d.files?.some((f) => f.fileHash === fileHash) ?? false).first();
+}
+
+/**
+ * Rewrite a stored dataset's rows, dictionaries and report (an append) in one read-write transaction:
+ * if anything fails or `shouldAbort` turns true, the transaction rolls back and the previous version
+ * stays exactly as it was.
+ */
+export async function replaceDatasetData(
+	db: MandegarDB,
+	record: Omit<DatasetRecord, 'chunks'>,
+	data: OrderData,
+	report: ReportEntry[],
+	onChunk?: (done: number, total: number) => void,
+	shouldAbort?: () => boolean
+): Promise<DatasetRecord> {
+	const chunks = buildChunks(record.id, data);
+	const full: DatasetRecord = { ...record, chunks: chunks.length };
+	await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports], async (tx) => {
+		if (!(await db.datasets.get(record.id))) throw new Error('This dataset is no longer stored.');
+		await db.chunks.where('datasetId').equals(record.id).delete();
+		await db.dictionaries.where('datasetId').equals(record.id).delete();
+		await db.reports.where('datasetId').equals(record.id).delete();
+		for (let i = 0; i < chunks.length; i++) {
+			if (shouldAbort?.()) tx.abort();
+			await db.chunks.add(chunks[i]);
+			onChunk?.(i + 1, chunks.length);
+		}
+		await db.dictionaries.bulkAdd(buildDictionaries(record.id, data));
+		await db.reports.bulkAdd(buildReports(record.id, report));
+		if (shouldAbort?.()) tx.abort();
+		await db.datasets.put(full);
+	});
+	return full;
 }

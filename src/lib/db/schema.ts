@@ -11,6 +11,18 @@ export const CHUNK_ROWS = 50_000;
 /** Report entries per stored record. */
 export const REPORT_CHUNK = 5_000;
 
+/** One source file of a dataset (a dataset built by appending monthly exports has several). */
+export interface DatasetFile {
+	fileName: string;
+	fileSize: number;
+	fileHash: string;
+	importedAt: number;
+	rowsImported: number;
+	rowsRejected: number;
+	/** Lines skipped because the dataset already held the same order line (appended files). */
+	duplicateOrders: number;
+}
+
 export interface DatasetRecord {
 	id: string;
 	name: string;
@@ -30,6 +42,10 @@ export interface DatasetRecord {
 	settings: AnalysisSettings;
 	/** Storage layout version of this dataset's records. */
 	layout: number;
+	/** Source files, oldest first, when files were appended (absent: the one file named above). */
+	files?: DatasetFile[];
+	/** Incremented each time the dataset's rows are rewritten (an append). */
+	revision?: number;
 }
 
 export interface ChunkRecord {

@@ -71,6 +71,8 @@ export class AppState {
 	warnings = $state.raw<string[]>([]);
 	/** The import found a stored dataset from a file with the same bytes: open it or import anyway. */
 	sameFile = $state.raw<DatasetMeta | null>(null);
+	/** Add the chosen file to this stored dataset (monthly exports) instead of making a new one. */
+	appendTo = $state<string | null>(null);
 
 	current = $derived(this.datasets.find((d) => d.id === this.currentId) ?? null);
 
@@ -181,6 +183,7 @@ export class AppState {
 		this.message = null;
 		this.warnings = [];
 		this.sameFile = null;
+		this.appendTo = null;
 		await this.#preview(true);
 	}
 
@@ -286,14 +289,26 @@ export class AppState {
 		});
 		try {
 			const res = await api.importFile(
-				{ file, name, mapping: $state.snapshot(this.mapping), options: $state.snapshot(this.options), allowSameFile },
+				{
+					file,
+					name,
+					mapping: $state.snapshot(this.mapping),
+					options: $state.snapshot(this.options),
+					allowSameFile,
+					appendTo: this.appendTo ?? undefined
+				},
 				onProgress
 			);
 			if (seq !== this.#importSeq) return;
 			if (res.kind === 'imported') {
 				this.stage = 'done';
 				this.warnings = res.dataset.facts.warnings;
-				this.message = `${name}: ${res.dataset.rows.toLocaleString('en-US')} rows imported${res.dataset.facts.rows_rejected ? `, ${res.dataset.facts.rows_rejected.toLocaleString('en-US')} skipped (see the import report)` : ''}.`;
+				if (res.duplicateOrders !== undefined) {
+					const added = res.dataset.files.at(-1)?.rowsImported ?? 0;
+					this.message = `${name}: ${added.toLocaleString('en-US')} rows added to ${res.dataset.name}${res.duplicateOrders ? `; ${res.duplicateOrders.toLocaleString('en-US')} order lines were already in it and were skipped (see the import report)` : ''}.`;
+				} else
+					this.message = `${name}: ${res.dataset.rows.toLocaleString('en-US')} rows imported${res.dataset.facts.rows_rejected ? `, ${res.dataset.facts.rows_rejected.toLocaleString('en-US')} skipped (see the import report)` : ''}.`;
+				this.appendTo = null;
 				this.#file = null;
 				await this.refreshDatasets();
 				await this.open(res.dataset.id);
@@ -310,6 +325,10 @@ export class AppState {
 				this.stage = 'idle';
 				this.message = `Import of ${name} cancelled; nothing was stored.`;
 				this.#file = null;
+			} else if (res.kind === 'rejected' && this.appendTo) {
+				// The file does not fit the dataset: stay in the preview, so it can go to a new dataset instead.
+				this.message = res.message;
+				this.stage = 'mapping';
 			} else {
 				this.#fail(res.message);
 			}

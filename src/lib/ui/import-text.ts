@@ -14,7 +14,8 @@ const REASONS: Record<string, string> = {
 	control_chars_removed: 'Invisible NUL characters were removed',
 	bidi_control_in_id: 'The customer id contains invisible text-direction characters',
 	missing_customer_id: 'No customer id: kept as a guest order (totals only)',
-	return_positive_amount: 'A return with a positive amount, kept as written'
+	return_positive_amount: 'A return with a positive amount, kept as written',
+	duplicate_order: 'This order line (same order id, customer, date and amount) is already in the dataset'
 };
 
 const WARNINGS: Record<string, string> = {
@@ -26,7 +27,8 @@ const WARNINGS: Record<string, string> = {
 	short_row_padded: 'some rows were shorter than the header',
 	control_chars_removed: 'invisible NUL characters were removed',
 	bidi_control_in_id: 'some customer ids contain text-direction characters',
-	return_positive_amount: 'some returns have positive amounts'
+	return_positive_amount: 'some returns have positive amounts',
+	duplicate_orders_across_files: 'some order lines were already in the dataset and were skipped'
 };
 
 function fallback(code: string): string {
@@ -36,7 +38,7 @@ function fallback(code: string): string {
 /** A report entry's reason in plain language (skipped rows say so). */
 export function reasonText(code: string, skipped: boolean): string {
 	const text = REASONS[code] ?? fallback(code);
-	if (skipped && (code === 'duplicate_row' || code === 'summary_row' || code === 'repeated_header')) return `${text} (skipped)`;
+	if (skipped && (code === 'duplicate_row' || code === 'duplicate_order' || code === 'summary_row' || code === 'repeated_header')) return `${text} (skipped)`;
 	return text;
 }
 

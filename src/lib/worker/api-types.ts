@@ -22,6 +22,7 @@ import type {
 	SegmentRow
 } from '../core/types';
 import type { FilePreview } from '../core/import/types';
+import type { DatasetFile } from '../db/schema';
 
 export interface DatasetMeta {
 	id: string;
@@ -39,6 +40,8 @@ export interface DatasetMeta {
 	settings: AnalysisSettings;
 	/** Names of the dimension columns (product, category, location, channel, other mapped columns), in breakdown order. */
 	dimNames: string[];
+	/** The dataset's source files, oldest first (several when files were appended). */
+	files: DatasetFile[];
 }
 
 export type PreviewResponse =
@@ -52,6 +55,8 @@ export interface ImportRequest {
 	options: ImportOptions;
 	/** Import even when a stored dataset came from a file with the same bytes. */
 	allowSameFile?: boolean;
+	/** Add the file's rows to this stored dataset (monthly exports) instead of creating a new one. */
+	appendTo?: string;
 }
 
 export interface ImportProgress {
@@ -62,7 +67,8 @@ export interface ImportProgress {
 }
 
 export type ImportResponse =
-	| { kind: 'imported'; dataset: DatasetMeta }
+	/** `duplicateOrders`: lines of an appended file the dataset already held (skipped, in the report). */
+	| { kind: 'imported'; dataset: DatasetMeta; duplicateOrders?: number }
 	| { kind: 'rejected'; message: string; facts: ImportFacts }
 	| { kind: 'needs-answer'; question: Question; facts: ImportFacts }
 	| { kind: 'cancelled' }

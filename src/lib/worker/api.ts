@@ -22,6 +22,7 @@ import { computeHoldout, computePredictions, type PredictionResult } from '../co
 import { defaultSettings, FLAG_DISCOUNT, type Analysis, type AnalysisSettings, type CustomerRow, type OrderData } from '../core/types';
 import { deleteDataset, findByFileHash, getDataset, listDatasets, loadData, loadReport, saveDataset, updateSettings } from '../db/datasets';
 import { LAYOUT_VERSION, type DatasetRecord, type MandegarDB } from '../db/schema';
+import { appendToDataset, filesOf } from './append';
 import type {
 	AnalyticsApi,
 	BreakdownRequest,
@@ -152,7 +153,8 @@ function toMeta(r: DatasetRecord): DatasetMeta {
 		options: r.options,
 		facts: r.facts,
 		settings: r.settings,
-		dimNames: r.dimNames ?? []
+		dimNames: r.dimNames ?? [],
+		files: filesOf(r)
 	};
 }
 
@@ -347,6 +349,15 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 					const existing = await findByFileHash(db, fileHash);
 					if (existing) return { kind: 'same-file', existing: toMeta(existing) };
 				}
+				if (req.appendTo) {
+					const base = await getDataset(db, req.appendTo);
+					if (!base) return { kind: 'failed', message: `${req.name}: the dataset to add it to is no longer stored. Nothing was stored.` };
+					const out = await appendToDataset(db, base, { ...result, data }, { name: req.name, size: req.file.size, hash: fileHash }, (done, n) => post({ phase: 'storing', done, total: n }), () => cancelRequested);
+					if (!out.ok) return { kind: 'rejected', message: `${req.name}: ${out.reason}`, facts };
+					loaded = { id: out.record.id, data: out.data };
+					analyses.clear();
+					return { kind: 'imported', dataset: toMeta(out.record), duplicateOrders: out.duplicateOrders };
+				}
 				const record = await saveDataset(
 					db,
 					{
@@ -426,7 +437,9 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 			const base = meta?.name ?? 'mandegar';
 			if (req.table === 'import-report') {
 				const report = await loadReport(db, req.datasetId);
-				return { fileName: `${base}-import-report.csv`, csv: toCsv(REPORT_COLUMNS, report, true) };
+				// A dataset built from several files says which file each line is in (an extra last column).
+				const columns = report.some((e) => e.file) ? ([...REPORT_COLUMNS, 'file'] as const) : REPORT_COLUMNS;
+				return { fileName: `${base}-import-report.csv`, csv: toCsv(columns, report, true) };
 			}
 			const entry = await entryFor(req);
 			const a = entry.analysis;

@@ -1,0 +1,76 @@
+/**
+ * Appending a file to a stored dataset (issue 4, item 7): the new file's rows after the dataset's,
+ * order lines already stored reported as duplicates, the whole new version written in one transaction.
+ */
+import { appendOrders, mergeFacts } from '../core/import/append';
+import type { ImportResult } from '../core/import/types';
+import type { OrderData } from '../core/types';
+import { loadData, loadReport, replaceDatasetData } from '../db/datasets';
+import type { DatasetFile, DatasetRecord, MandegarDB } from '../db/schema';
+
+export type AppendDone =
+	| { ok: true; record: DatasetRecord; data: OrderData; duplicateOrders: number }
+	| { ok: false; reason: string };
+
+/** The files of a dataset, the first one taken from the record when it was never appended to. */
+export function filesOf(r: DatasetRecord): DatasetFile[] {
+	return (
+		r.files ?? [
+			{
+				fileName: r.fileName,
+				fileSize: r.fileSize,
+				fileHash: r.fileHash,
+				importedAt: r.createdAt,
+				rowsImported: r.facts.rows_imported,
+				rowsRejected: r.facts.rows_rejected,
+				duplicateOrders: 0
+			}
+		]
+	);
+}
+
+export async function appendToDataset(
+	db: MandegarDB,
+	base: DatasetRecord,
+	result: ImportResult & { data: OrderData },
+	file: { name: string; size: number; hash: string },
+	onChunk: (done: number, total: number) => void,
+	shouldAbort: () => boolean
+): Promise<AppendDone> {
+	const baseData = await loadData(db, base.id);
+	const out = appendOrders(baseData, result.data, file.name);
+	if (!out.ok) return out;
+	const baseFiles = filesOf(base);
+	const firstFile = baseFiles[0]?.fileName ?? base.fileName;
+	const baseReport = (await loadReport(db, base.id)).map((e) => (e.file ? e : { ...e, file: firstFile }));
+	const report = [...baseReport, ...result.report.map((e) => ({ ...e, file: file.name })), ...out.duplicates];
+	const facts = mergeFacts(base.facts, result.facts, out.duplicates.length);
+	const { chunks: _chunks, ...rest } = base;
+	const record = await replaceDatasetData(
+		db,
+		{
+			...rest,
+			rows: out.data.length,
+			dimNames: out.data.dims.map((d) => d.name),
+			facts,
+			files: [
+				...baseFiles,
+				{
+					fileName: file.name,
+					fileSize: file.size,
+					fileHash: file.hash,
+					importedAt: Date.now(),
+					rowsImported: result.facts.rows_imported - out.duplicates.length,
+					rowsRejected: result.facts.rows_rejected + out.duplicates.length,
+					duplicateOrders: out.duplicates.length
+				}
+			],
+			revision: (base.revision ?? 0) + 1
+		},
+		out.data,
+		report,
+		onChunk,
+		shouldAbort
+	);
+	return { ok: true, record, data: out.data, duplicateOrders: out.duplicates.length };
+}
