@@ -2,6 +2,7 @@
 import { periodIndexer, type PeriodScheme } from './calendar';
 import type { Facts } from './facts';
 import type { PeriodRow } from './types';
+import { Sums } from './sum';
 
 /** CRR = (E − N) ÷ S × 100 (METRICS.md §3, DOMAIN.md); null when S = 0. */
 export function crr(start: number, end: number, added: number): number | null {
@@ -146,9 +147,10 @@ export function computePeriods(facts: Facts, tl: Timeline, window: number): Peri
 	}
 	const orders = new Int32Array(P);
 	for (let i = 0; i < tl.pPer.length; i++) orders[tl.pPer[i]]++;
-	const revenue = new Float64Array(P);
+	const sums = new Sums(P);
 	const { rPer, rAmt } = { rPer: tl.rPer, rAmt: facts.rAmt };
-	for (let i = 0; i < rPer.length; i++) if (rPer[i] >= 0) revenue[rPer[i]] += rAmt[i];
+	for (let i = 0; i < rPer.length; i++) if (rPer[i] >= 0) sums.add(rPer[i], rAmt[i]);
+	const revenue = sums.values();
 
 	const rows: PeriodRow[] = new Array(P);
 	let end = 0;

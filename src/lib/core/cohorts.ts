@@ -2,6 +2,7 @@
 import type { Timeline } from './activity';
 import type { Facts } from './facts';
 import type { CohortCell, CurvePoint } from './types';
+import { Accumulator, Sums } from './sum';
 
 export interface CohortResult {
 	cells: CohortCell[];
@@ -34,7 +35,7 @@ export function computeCohorts(facts: Facts, tl: Timeline): CohortResult {
 	}
 	const retained = new Int32Array(total);
 	const rollDiff = new Int32Array(total + 1);
-	const revenue = new Float64Array(total);
+	const sums = new Sums(total);
 	for (let k = 0; k < n; k++) {
 		const from = cStart[k];
 		const to = cStart[k + 1];
@@ -49,8 +50,9 @@ export function computeCohorts(facts: Facts, tl: Timeline): CohortResult {
 	for (let i = 0; i < rCust.length; i++) {
 		const c = cohortOf[rCust[i]];
 		const p = rPer[i];
-		if (p >= c) revenue[base[c] + p - c] += rAmt[i];
+		if (p >= c) sums.add(base[c] + p - c, rAmt[i]);
 	}
+	const revenue = sums.values();
 	const cells: CohortCell[] = [];
 	const curveRet = new Float64Array(P);
 	const curveSize = new Float64Array(P);
@@ -59,11 +61,12 @@ export function computeCohorts(facts: Facts, tl: Timeline): CohortResult {
 		const s = size[c];
 		if (s === 0) continue;
 		let roll = 0;
-		let cum = 0;
+		const cumulative = new Accumulator();
 		for (let k = 0; c + k <= last; k++) {
 			const at = base[c] + k;
 			roll += rollDiff[at];
-			cum += revenue[at];
+			cumulative.add(revenue[at]);
+			const cum = cumulative.value;
 			const partial = c + k === last && tl.lastPartial;
 			cells.push({
 				cohort: tl.labels[c],

@@ -2,6 +2,7 @@
 import { toIsoDate } from './calendar';
 import type { Facts } from './facts';
 import { FLAG_RETURN, type DataSummary, type Day, type MetricsSummary, type OrderData } from './types';
+import { Accumulator } from './sum';
 
 /** Per-customer figures of METRICS.md §5 in typed arrays (customer numbers as in Facts). */
 export interface CustomerFigures {
@@ -110,12 +111,13 @@ export function metricsSummary(facts: Facts, fig: CustomerFigures, shape: ShapeT
 	const purchases = pDay.length;
 	let returnOrders = 0;
 	let repeat = 0;
-	let custRevenue = 0;
+	const custRevenueSum = new Accumulator();
 	for (let k = 0; k < n; k++) {
 		returnOrders += facts.returnOrders[k];
 		if (fig.orders[k] >= 2) repeat++;
-		custRevenue += facts.revenue[k];
+		custRevenueSum.add(facts.revenue[k]);
 	}
+	const custRevenue = custRevenueSum.value;
 	// Gaps between consecutive distinct purchase days, pooled over all customers.
 	let nGaps = 0;
 	for (let k = 0; k < n; k++) nGaps += fig.frequency[k];
@@ -132,8 +134,9 @@ export function metricsSummary(facts: Facts, fig: CustomerFigures, shape: ShapeT
 		}
 	}
 	gaps.sort();
-	let amountSum = 0;
-	for (let i = 0; i < purchases; i++) amountSum += pAmt[i];
+	const amountTotal = new Accumulator();
+	for (let i = 0; i < purchases; i++) amountTotal.add(pAmt[i]);
+	const amountSum = amountTotal.value;
 	const money = facts.hasAmount;
 	const conc = money ? concentration(facts.revenue) : { top20: null, gini: null };
 	return {
@@ -167,7 +170,7 @@ export function dataSummary(data: OrderData, asOf: Day | null): DataSummary {
 	let ids = 0;
 	let orders = 0;
 	let rows = 0;
-	let revenue = 0;
+	const revenueSum = new Accumulator();
 	let min = Infinity;
 	let max = -Infinity;
 	for (let i = 0; i < data.length; i++) {
@@ -190,8 +193,9 @@ export function dataSummary(data: OrderData, asOf: Day | null): DataSummary {
 			seenOrder[o] = 1;
 			orders++;
 		}
-		revenue += data.amount[i];
+		revenueSum.add(data.amount[i]);
 	}
+	const revenue = revenueSum.value;
 	return {
 		guest_rows: guest,
 		return_rows: returns,

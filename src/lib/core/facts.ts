@@ -1,5 +1,6 @@
 /** Per-customer purchase facts (METRICS.md §1): the as-of filter, purchases, customers, net revenue and observation end, built once from OrderData. */
 import { FLAG_DISCOUNT, FLAG_RETURN, type Day, type OrderData } from './types';
+import { Sums } from './sum';
 
 /**
  * Everything the metrics need about customers, in typed arrays. Customers (ids with ≥ 1 purchase,
@@ -100,7 +101,7 @@ export function buildFacts(data: OrderData, asOf: Day | null): Facts {
 	const gRow = new Int32Array(rows.length);
 	const perCust = new Int32Array(n);
 	const returnOrders = new Int32Array(n);
-	const revenue = new Float64Array(n);
+	const revenueSums = new Sums(n);
 	let np = 0;
 	let prevPC = -2;
 	let prevPO = -2;
@@ -112,7 +113,7 @@ export function buildFacts(data: OrderData, asOf: Day | null): Facts {
 		if (k < 0) continue;
 		const o = noOrder ? -1 : order[i];
 		const a = amount[i];
-		revenue[k] += a;
+		revenueSums.add(k, a);
 		if (flags[i] & FLAG_RETURN) {
 			if (o < 0 || k !== prevRC || o !== prevRO) returnOrders[k]++;
 			prevRC = k;
@@ -136,6 +137,8 @@ export function buildFacts(data: OrderData, asOf: Day | null): Facts {
 		prevPC = k;
 		prevPO = o;
 	}
+
+	const revenue = revenueSums.values();
 
 	// Place purchases by customer number (CSR), then sort each customer's purchases by day.
 	const pStart = new Int32Array(n + 1);
