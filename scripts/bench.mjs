@@ -11,9 +11,10 @@
  * Prints a table and writes bench/results.json (one object per size); extras go to bench/out/details.json.
  */
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { basename, extname, join, normalize, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, preview } from 'vite';
 import { launchOptions } from './browser.mjs';
@@ -36,6 +37,8 @@ const SIZES = arg('--sizes')
 	? String(arg('--sizes')).split(',').map(Number)
 	: [100_000, 1_000_000, ...(argv.includes('--big') ? [3_000_000] : [])];
 const SKIP_APP = argv.includes('--no-app');
+/** --profile-app: CPU profile of the app's main thread from the import click to the dashboard drawn. */
+const PROFILE_APP = argv.includes('--profile-app');
 const MB = 1024 * 1024;
 
 const log = (...a) => console.error('[bench]', ...a);
@@ -72,15 +75,18 @@ function rssBytes(pid) {
 	}
 }
 
-/** Samples the summed RSS of this run's renderer processes every `ms` until stopped; returns the peak. */
+/**
+ * Samples, every `ms` until stopped, the VmRSS of the largest renderer process of this run (the tab's
+ * process: its main thread and its workers; idle spare renderers are smaller); returns the peak.
+ */
 function memorySampler(ms = 50) {
 	let peak = 0;
 	let pids = rendererPids();
 	let ticks = 0;
 	const timer = setInterval(() => {
 		if (++ticks % 20 === 0) pids = rendererPids();
-		const sum = pids.reduce((s, p) => s + rssBytes(p), 0);
-		if (sum > peak) peak = sum;
+		const largest = pids.reduce((m, p) => Math.max(m, rssBytes(p)), 0);
+		if (largest > peak) peak = largest;
 	}, ms);
 	return () => {
 		clearInterval(timer);
@@ -88,10 +94,10 @@ function memorySampler(ms = 50) {
 	};
 }
 
-/** The summed RSS of this run's renderer processes now, and how many there are. */
+/** The VmRSS of the largest renderer process of this run now, and how many renderers there are. */
 function rendererNow() {
 	const pids = rendererPids();
-	return { bytes: pids.reduce((s, p) => s + rssBytes(p), 0), processes: pids.length };
+	return { bytes: pids.reduce((m, p) => Math.max(m, rssBytes(p)), 0), processes: pids.length };
 }
 
 /* ------------------------------------------------------------ servers */
@@ -148,6 +154,8 @@ async function benchPage(browser, pageUrl, size, file) {
 	const stored = await page.evaluate(() => window.bench.storedBytes());
 	const an = await page.evaluate(([d, n]) => window.bench.analyse(d, n), [id, RUNS]);
 	log(`${size}: loadData ${round(an.load_ms)} ms, computeAnalysis ${an.ms.map((x) => round(x)).join(', ')} ms`);
+	const stages = await page.evaluate((u) => window.bench.importStages(u), dataUrl);
+	log(`${size}: import stages ${Object.entries(stages).map(([k, v]) => `${k} ${round(v)}`).join(', ')}`);
 	await page.evaluate(() => window.bench.clear());
 	await page.evaluate((u) => window.bench.forget(u), dataUrl);
 	const start = await page.evaluate(() => window.bench.duckStart());
@@ -155,14 +163,20 @@ async function benchPage(browser, pageUrl, size, file) {
 	if (load.rows !== size) throw new Error(`DuckDB loaded ${load.rows} rows, expected ${size}`);
 	const duck = [];
 	let duckCheck = null;
+	let duckSteps = [];
+	let duckNames = [];
 	for (let r = 0; r < RUNS; r++) {
 		const d = await page.evaluate(() => window.bench.duckAnalyse());
 		duck.push(d.ms);
 		duckCheck = d.check;
+		duckSteps.push(d.steps);
+		duckNames = d.names;
 	}
+	duckSteps = Object.fromEntries(duckNames.map((n, i) => [n, round(median(duckSteps.map((s) => s[i])))]));
+	log(`${size}: DuckDB statement medians: ${Object.entries(duckSteps).map(([k, v]) => `${k} ${v}`).join(', ')} ms`);
 	log(`${size}: DuckDB ${start.version} (${start.bundle}) start ${round(start.ms)} ms, load ${round(load.ms)} ms, analysis ${duck.map((x) => round(x)).join(', ')} ms`);
 	await context.close();
-	return { parse, imp, importPeak, stored, an, duck, duckCheck, duckStart: start, duckLoad: load };
+	return { parse, imp, importPeak, stored, stages, an, duck, duckCheck, duckSteps, duckStart: start, duckLoad: load };
 }
 
 function findPython() {
@@ -212,9 +226,21 @@ async function benchApp(browser, appUrl, path) {
 	const stop = memorySampler();
 	const t0 = await page.evaluate(() => performance.now());
 	await page.evaluate(() => (window.__longtasks ? (window.__longtasks.length = 0) : null));
+	const cdp = PROFILE_APP ? await context.newCDPSession(page) : null;
+	if (cdp) {
+		await cdp.send('Profiler.enable');
+		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+		await cdp.send('Profiler.start');
+	}
 	await page.getByTestId('import-button').click();
 	await page.locator('[data-testid="cohort-heatmap"][data-ready="true"]').waitFor({ state: 'visible', timeout: 600_000 });
 	const peak = stop();
+	if (cdp) {
+		const { profile } = await cdp.send('Profiler.stop');
+		const out = join(OUT, `app-main-${basename(path, '.csv')}.cpuprofile`);
+		writeFileSync(out, JSON.stringify(profile));
+		log(`app main-thread profile: ${out}`);
+	}
 	const after = await page.evaluate(() => ({ at: window.__readyAt, tasks: window.__longtasks }));
 	const importToDashboard = (after.at ?? 0) - t0;
 	const importTasks = after.tasks ?? [];
@@ -232,6 +258,7 @@ async function benchApp(browser, appUrl, path) {
 		importToDashboard,
 		longest: after.tasks === null ? null : importTasks.reduce((m, t) => Math.max(m, t.duration), 0),
 		longTasks: importTasks.length,
+		longTaskList: importTasks.map((t) => ({ after_click_ms: round(t.start - t0), duration_ms: t.duration })),
 		longTaskTotal: importTasks.reduce((s, t) => s + t.duration, 0),
 		peak,
 		before,
@@ -244,6 +271,7 @@ async function benchApp(browser, appUrl, path) {
 
 async function main() {
 	const t0 = Date.now();
+	const loadBefore = loadavg();
 	const files = [];
 	for (const size of SIZES) {
 		const path = join(DATA, `orders-${size}.csv`);
@@ -253,11 +281,11 @@ async function main() {
 	}
 	log('building the bench page and the app');
 	await build({ configFile: join(ROOT, 'bench/vite.config.ts'), logLevel: 'warn' });
-	if (!SKIP_APP) await build({ root: ROOT, logLevel: 'warn', build: { outDir: APP, emptyOutDir: true } });
+	if (!SKIP_APP) await build({ root: ROOT, logLevel: 'warn', build: { outDir: APP, emptyOutDir: true, minify: !PROFILE_APP } });
 	const bench = await serveBench();
 	const app = SKIP_APP ? null : await preview({ root: ROOT, logLevel: 'warn', build: { outDir: APP }, preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false } });
 	const appUrl = app?.resolvedUrls?.local[0];
-	const python = findPython();
+	const python = argv.includes('--no-pandas') ? null : findPython();
 	log(python ? `pandas via ${python}` : 'no python3 with pandas: pandas_ms will be null');
 	const results = [];
 	const details = [];
@@ -305,14 +333,18 @@ async function main() {
 				csv_mb: round(f.bytes / MB, 1),
 				runs: { parse_ms: b.parse, import_ms: b.imp, analyse_ms: b.an.ms, duckdb_ms: b.duck, reopen_ms: a?.reopen ?? null },
 				load_ms: b.an.load_ms,
-				duckdb: { version: b.duckStart.version, bundle: b.duckStart.bundle, start_ms: b.duckStart.ms, load_ms: b.duckLoad.ms, agrees: duckDiff.length === 0, differences: duckDiff.slice(0, 50) },
+				import_stages_ms: b.stages,
+				duckdb: { version: b.duckStart.version, bundle: b.duckStart.bundle, start_ms: b.duckStart.ms, load_ms: b.duckLoad.ms, statement_ms: b.duckSteps, agrees: duckDiff.length === 0, differences: duckDiff.slice(0, 50) },
 				pandas: py ? { version: py.pandas, read_ms: py.read_ms, compute_ms: py.compute_ms, agrees: pandasDiff.length === 0, differences: pandasDiff.slice(0, 50) } : null,
 				bench_page_import_peak_renderer_mb: round(b.importPeak / MB, 1),
 				app: a
-					? { import_to_dashboard_ms: a.importToDashboard, long_tasks: a.longTasks, long_task_total_ms: a.longTaskTotal, peak_renderer_mb: round(a.peak / MB, 1), renderer_before_import_mb: round(a.before.bytes / MB, 1), renderer_processes: a.before.processes, reopen_longest_task_ms: a.reopenLongest }
+					? { import_to_dashboard_ms: a.importToDashboard, long_tasks: a.longTasks, long_task_list: a.longTaskList, long_task_total_ms: a.longTaskTotal, peak_renderer_mb: round(a.peak / MB, 1), renderer_before_import_mb: round(a.before.bytes / MB, 1), renderer_processes: a.before.processes, reopen_longest_task_ms: a.reopenLongest }
 					: null
 			});
-			writeFileSync(join(OUT, 'details.json'), JSON.stringify({ chromium: chromiumVersion, details }, null, '\t'));
+			writeFileSync(
+				join(OUT, 'details.json'),
+				JSON.stringify({ chromium: chromiumVersion, cpus: cpus().length, memory_gb: round(totalmem() / 1024 ** 3, 1), load_before: loadBefore, load_after: loadavg(), details }, null, '\t')
+			);
 		}
 	} finally {
 		bench.server.close();

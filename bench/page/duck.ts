@@ -15,7 +15,13 @@ const W = 3;
 /** Month index (year·12 + month − 1) of a DATE expression, relative to the first purchase month. */
 const per = (e: string) => `(year(${e}) * 12 + month(${e}) - 1 - (SELECT p0 FROM params))`;
 
-/** Every statement of one full analysis; the last two return the period and cohort tables. */
+/** Names of the statements below, for the per-statement timings. */
+export const STEP_NAMES = ['pur', 'params', 'ids', 'purc', 'rows', 'cp', 'cust', 'act', 'periods', 'cohorts', 'customers', 'segments', 'fetch periods', 'fetch cohorts'];
+
+/**
+ * Every statement of one full analysis; the last two return the period and cohort tables. Customer
+ * ids are mapped to integers once (ids), so the joins and anti-joins that follow work on ints.
+ */
 const ANALYSIS_SQL: string[] = [
 	// purchases: distinct (customer, order) of non-return rows, earliest date, summed amount (§1)
 	`CREATE OR REPLACE TEMP TABLE pur AS
@@ -24,22 +30,27 @@ const ANALYSIS_SQL: string[] = [
 	`CREATE OR REPLACE TEMP TABLE params AS
 		SELECT obs, p0, year(obs) * 12 + month(obs) - 1 - p0 AS last
 		FROM (SELECT max(date) AS obs FROM t), (SELECT min(year(d) * 12 + month(d) - 1) AS p0 FROM pur)`,
-	`CREATE OR REPLACE TEMP TABLE cp AS SELECT DISTINCT customer_id, ${per('d')} AS p FROM pur`,
-	`CREATE OR REPLACE TEMP TABLE cust AS SELECT customer_id, min(p) AS fp, max(p) AS lp FROM cp GROUP BY customer_id`,
+	`CREATE OR REPLACE TEMP TABLE ids AS
+		SELECT customer_id, (row_number() OVER ())::INTEGER AS cid FROM (SELECT DISTINCT customer_id FROM pur)`,
+	`CREATE OR REPLACE TEMP TABLE purc AS SELECT ids.cid, pur.d, pur.amt, ${per('pur.d')} AS p FROM pur JOIN ids USING (customer_id)`,
+	// customers' rows (returns included) with their period, for every revenue figure
+	`CREATE OR REPLACE TEMP TABLE tr AS SELECT ids.cid, ${per('t.date')} AS p, t.amount FROM t JOIN ids USING (customer_id)`,
+	`CREATE OR REPLACE TEMP TABLE cp AS SELECT DISTINCT cid, p FROM purc`,
+	`CREATE OR REPLACE TEMP TABLE cust AS SELECT cid, min(p) AS fp, max(p) AS lp FROM cp GROUP BY cid`,
 	// active at the end of p: a purchase in p − W + 1 … p (§3)
 	`CREATE OR REPLACE TEMP TABLE act AS
-		SELECT DISTINCT cp.customer_id, cp.p + w.range AS p FROM cp, range(0, ${W}) w
+		SELECT DISTINCT cp.cid, cp.p + w.range AS p FROM cp, range(0, ${W}) w
 		WHERE cp.p + w.range <= (SELECT last FROM params)`,
 	`CREATE OR REPLACE TEMP TABLE periods AS
 		WITH pp AS (SELECT unnest(generate_series(0, last)) AS p FROM params),
 		e AS (SELECT p, count(*) AS e FROM act GROUP BY p),
 		n AS (SELECT fp AS p, count(*) AS n FROM cust GROUP BY fp),
-		l AS (SELECT a.p + 1 AS p, count(*) AS lost FROM act a
-			WHERE NOT EXISTS (SELECT 1 FROM act b WHERE b.customer_id = a.customer_id AND b.p = a.p + 1) GROUP BY a.p),
-		r AS (SELECT a.p, count(*) AS re FROM act a JOIN cust c ON c.customer_id = a.customer_id
-			WHERE c.fp < a.p AND NOT EXISTS (SELECT 1 FROM act b WHERE b.customer_id = a.customer_id AND b.p = a.p - 1) GROUP BY a.p),
-		o AS (SELECT ${per('d')} AS p, count(*) AS orders FROM pur GROUP BY 1),
-		v AS (SELECT ${per('t.date')} AS p, sum(t.amount) AS revenue FROM t SEMI JOIN cust ON cust.customer_id = t.customer_id GROUP BY 1),
+		nb AS (SELECT cid, p, lag(p) OVER w AS prev, lead(p) OVER w AS next FROM act WINDOW w AS (PARTITION BY cid ORDER BY p)),
+		l AS (SELECT p + 1 AS p, count(*) AS lost FROM nb WHERE next IS DISTINCT FROM p + 1 GROUP BY 1),
+		r AS (SELECT nb.p, count(*) AS re FROM nb JOIN cust c USING (cid)
+			WHERE c.fp < nb.p AND nb.prev IS DISTINCT FROM nb.p - 1 GROUP BY nb.p),
+		o AS (SELECT p, count(*) AS orders FROM purc GROUP BY p),
+		v AS (SELECT p, sum(amount) AS revenue FROM tr GROUP BY p),
 		x AS (SELECT pp.p, coalesce(lag(e.e) OVER (ORDER BY pp.p), 0) AS s, coalesce(e.e, 0) AS e, coalesce(n.n, 0) AS n,
 			coalesce(l.lost, 0) AS lost, coalesce(r.re, 0) AS re, coalesce(o.orders, 0) AS orders, coalesce(v.revenue, 0) AS revenue,
 			sum(coalesce(n.n, 0)) OVER (ORDER BY pp.p) AS customer_base
@@ -54,25 +65,25 @@ const ANALYSIS_SQL: string[] = [
 	`CREATE OR REPLACE TEMP TABLE cohorts AS
 		WITH sz AS (SELECT fp AS c, count(*) AS size FROM cust GROUP BY fp),
 		cells AS (SELECT c, size, unnest(generate_series(0, (SELECT last FROM params) - c)) AS k FROM sz),
-		ret AS (SELECT c.fp AS c, cp.p - c.fp AS k, count(*) AS retained FROM cp JOIN cust c USING (customer_id) GROUP BY ALL),
+		ret AS (SELECT c.fp AS c, cp.p - c.fp AS k, count(*) AS retained FROM cp JOIN cust c USING (cid) GROUP BY ALL),
 		lk AS (SELECT fp AS c, lp - fp AS kmax, count(*) AS n FROM cust GROUP BY ALL),
 		roll AS (SELECT cells.c, cells.k, sum(lk.n) AS rolling FROM cells JOIN lk ON lk.c = cells.c AND lk.kmax >= cells.k GROUP BY ALL),
-		rv AS (SELECT c.fp AS c, ${per('t.date')} - c.fp AS k, sum(t.amount) AS revenue FROM t JOIN cust c USING (customer_id) GROUP BY ALL)
+		rv AS (SELECT c.fp AS c, tr.p - c.fp AS k, sum(tr.amount) AS revenue FROM tr JOIN cust c USING (cid) GROUP BY ALL)
 		SELECT cells.c, cells.k, cells.size, coalesce(ret.retained, 0) AS retained, coalesce(ret.retained, 0) / cells.size AS retention,
 			coalesce(roll.rolling, 0) AS rolling_n, coalesce(roll.rolling, 0) / cells.size AS rolling, coalesce(rv.revenue, 0) AS revenue,
 			sum(coalesce(rv.revenue, 0)) OVER (PARTITION BY cells.c ORDER BY cells.k) / cells.size AS ltv
 		FROM cells LEFT JOIN ret USING (c, k) LEFT JOIN roll USING (c, k) LEFT JOIN rv USING (c, k)`,
 	// customer figures (§5), RFM scores, named segments and types (§6)
 	`CREATE OR REPLACE TEMP TABLE customers AS
-		WITH pdays AS (SELECT customer_id, d, sum(amt) AS amt, count(*) AS n FROM pur GROUP BY ALL),
-		f AS (SELECT customer_id, sum(n) AS orders, min(d) AS first, max(d) AS last, count(*) - 1 AS frequency,
+		WITH pdays AS (SELECT cid, d, sum(amt) AS amt, count(*) AS n FROM purc GROUP BY ALL),
+		f AS (SELECT cid, sum(n) AS orders, min(d) AS first, max(d) AS last, count(*) - 1 AS frequency,
 			sum(amt) AS total, arg_min(amt, d) AS first_amt FROM pdays GROUP BY ALL),
-		rv AS (SELECT t.customer_id, sum(t.amount) AS revenue FROM t SEMI JOIN cust ON cust.customer_id = t.customer_id GROUP BY ALL),
-		base AS (SELECT f.*, rv.revenue, cust.fp, cust.lp, params.last AS lastp,
+		rv AS (SELECT cid, sum(amount) AS revenue FROM tr GROUP BY ALL),
+		base AS (SELECT ids.customer_id, f.*, rv.revenue, cust.fp, cust.lp, params.last AS lastp,
 			date_diff('day', f.first, f.last) AS recency, date_diff('day', f.first, params.obs) AS T,
 			date_diff('day', f.last, params.obs) AS since,
 			CASE WHEN f.frequency = 0 THEN 0 ELSE (f.total - f.first_amt) / f.frequency END AS monetary_value
-			FROM f JOIN rv USING (customer_id) JOIN cust USING (customer_id), params),
+			FROM f JOIN rv USING (cid) JOIN cust USING (cid) JOIN ids USING (cid), params),
 		sc AS (SELECT *,
 			1 + (5 * (rank() OVER (ORDER BY since DESC) - 1)) // count(*) OVER () AS r_score,
 			1 + (5 * (rank() OVER (ORDER BY orders) - 1)) // count(*) OVER () AS f_score,
@@ -135,12 +146,15 @@ export async function duckLoad(bytes: ArrayBuffer): Promise<{ ms: number; rows: 
 }
 
 /** One full analysis in SQL; returns its time and the check figures (computed afterwards, untimed). */
-export async function duckAnalyse(): Promise<{ ms: number; check: Check }> {
+export async function duckAnalyse(): Promise<{ ms: number; steps: number[]; names: string[]; check: Check }> {
 	const t0 = performance.now();
 	let periods: Row[] = [];
 	let cohorts: Row[] = [];
+	const steps: number[] = [];
 	for (let i = 0; i < ANALYSIS_SQL.length; i++) {
+		const ts = performance.now();
 		const out = await rows(ANALYSIS_SQL[i]);
+		steps.push(performance.now() - ts);
 		if (i === ANALYSIS_SQL.length - 2) periods = out;
 		if (i === ANALYSIS_SQL.length - 1) cohorts = out;
 	}
@@ -175,5 +189,5 @@ export async function duckAnalyse(): Promise<{ ms: number; check: Check }> {
 		segments: by('rfm'),
 		types: by('type')
 	};
-	return { ms, check };
+	return { ms, steps, names: STEP_NAMES, check };
 }

@@ -25,6 +25,10 @@ const bench = {
 		const f = await file(url);
 		return worker.importFile(f, f.name);
 	},
+	importStages: async (url: string) => {
+		const f = await file(url);
+		return worker.importStages(f, f.name);
+	},
 	analyse: (id: string, runs: number) => worker.analyse(id, runs),
 	storedBytes: () => worker.storedBytes(),
 	clear: () => worker.clear(),
