@@ -72,6 +72,22 @@ test('CDNOW: import, dashboard, quarter, download, reload, delete', async ({ pag
 		}
 	}
 
+	// The cohort download too (quarterly W1 reference cohorts.csv), compared cell by cell.
+	const [cohortDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-cohorts').click()]);
+	const gotCohorts = csvRows(readFileSync((await cohortDownload.path())!, 'utf8'));
+	const wantCohorts = csvRows(readFileSync(`${SHARED}data/reference/cdnow_master_quarter_w1/cohorts.csv`, 'utf8'));
+	expect(gotCohorts[0]).toEqual(wantCohorts[0]);
+	expect(gotCohorts.length).toBe(wantCohorts.length);
+	for (let r = 1; r < wantCohorts.length; r++) {
+		for (let c = 0; c < wantCohorts[0].length; c++) {
+			const w = wantCohorts[r][c];
+			const g = gotCohorts[r][c];
+			if (w === 'True' || w === 'False') expect(g).toBe(w.toLowerCase());
+			else if (Number.isNaN(Number(w))) expect(g).toBe(w);
+			else expect(Math.abs(Number(g) - Number(w))).toBeLessThanOrEqual(0.005 + 1e-9 * Math.abs(Number(w)));
+		}
+	}
+
 	// Reload: the dataset and the dashboard are still there, with the quarter setting.
 	await page.reload();
 	await expect(page.getByTestId('dataset-item')).toHaveCount(1);
