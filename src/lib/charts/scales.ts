@@ -2,7 +2,8 @@
  * Pure chart geometry: D3 computes scales, paths and ticks; the Svelte components only draw what
  * these functions return (STYLE.md "Charts"). No DOM here, so everything is unit-tested.
  */
-import { color, interpolateBlues, line, max, scaleLinear, scalePoint, scaleSequential } from 'd3';
+import { color, interpolateBlues, line, max, scaleLinear, scalePoint, scaleSequential, schemeTableau10 } from 'd3';
+import type { RfmGridCell } from '../core/concentration';
 import type { CohortCell, CurvePoint, PeriodRow } from '../core/types';
 
 export interface Margin {
@@ -146,6 +147,8 @@ export interface HeatCell {
 	offset: number;
 	period: string;
 	retention: number;
+	/** The shown metric's value (retention unless other values were passed); null = undefined. */
+	value: number | null;
 	retained: number;
 	size: number;
 	partial: boolean;
@@ -223,8 +226,17 @@ export function readableTextColour(fill: string): string {
  */
 export function buildHeatmap(
 	cells: CohortCell[],
-	opts: { cellWidth?: number; rowHeight?: number; headerHeight?: number } = {}
+	opts: {
+		cellWidth?: number;
+		rowHeight?: number;
+		headerHeight?: number;
+		/** Values to colour and show instead of retention, parallel to cells (cohort-metrics.ts). */
+		values?: (number | null)[];
+		/** Leave offset 0 out of the colour domain (shares, where it is always 100 %); default true. */
+		skipFirstOffset?: boolean;
+	} = {}
 ): HeatmapGeometry {
+	const values = opts.values ?? cells.map((c) => c.retention);
 	const cellWidth = opts.cellWidth ?? HEAT_CELL_WIDTH;
 	const rowHeight = opts.rowHeight ?? HEAT_ROW_HEIGHT;
 	const headerHeight = opts.headerHeight ?? HEAT_HEADER_HEIGHT;
@@ -238,14 +250,19 @@ export function buildHeatmap(
 		}
 		if (c.offset > maxOffset) maxOffset = c.offset;
 	}
-	const { colour, colourMax } = buildHeatColour(cells);
-	const out: HeatCell[] = cells.map((c) => {
-		const fill = colour(c.retention);
+	const skipFirst = opts.skipFirstOffset ?? true;
+	const { colour, colourMax } = buildHeatColour(
+		cells.map((c, i) => ({ offset: skipFirst ? c.offset : 1, retention: Math.max(0, values[i] ?? NaN) }))
+	);
+	const out: HeatCell[] = cells.map((c, i) => {
+		const v = values[i];
+		const fill = v === null || !Number.isFinite(v) ? '#f3f4f6' : colour(v);
 		return {
 			cohort: c.cohort,
 			offset: c.offset,
 			period: c.period,
 			retention: c.retention,
+			value: v ?? null,
 			retained: c.retained,
 			size: c.size,
 			partial: c.partial,
@@ -267,5 +284,76 @@ export function buildHeatmap(
 		height: headerHeight + rows.length * rowHeight,
 		colourMax,
 		colour
+	};
+}
+
+/* ------------------------------------------------------------ more charts */
+
+/** Colour of the i-th series of a multi-line chart (Tableau 10, distinguishable for most colour vision). */
+export function seriesColour(i: number): string {
+	return schemeTableau10[i % schemeTableau10.length];
+}
+
+export interface LorenzGeometry {
+	width: number;
+	height: number;
+	margin: Margin;
+	innerWidth: number;
+	innerHeight: number;
+	/** The Lorenz curve and the line of equality (every customer the same revenue). */
+	curve: string;
+	equality: string;
+	xTicks: Tick[];
+	yTicks: Tick[];
+}
+
+/** Lorenz curve (METRICS.md §5 concentration): cumulative share of customers → of revenue, both 0–100 %. */
+export function buildLorenzChart(points: { customers: number; revenue: number }[], width: number, height: number, margin: Margin = DEFAULT_MARGIN): LorenzGeometry {
+	const innerWidth = Math.max(0, width - margin.left - margin.right);
+	const innerHeight = Math.max(0, height - margin.top - margin.bottom);
+	const x = scaleLinear().domain([0, 1]).range([0, innerWidth]);
+	const y = scaleLinear().domain([0, 1]).range([innerHeight, 0]);
+	const gen = line<{ customers: number; revenue: number }>()
+		.x((p) => x(p.customers))
+		.y((p) => y(p.revenue));
+	const ticks = [0, 0.25, 0.5, 0.75, 1];
+	return {
+		width,
+		height,
+		margin,
+		innerWidth,
+		innerHeight,
+		curve: gen(points) ?? '',
+		equality: gen([
+			{ customers: 0, revenue: 0 },
+			{ customers: 1, revenue: 1 }
+		]) ?? '',
+		xTicks: ticks.map((t) => ({ pos: x(t), label: `${t * 100}%` })),
+		yTicks: ticks.map((t) => ({ pos: y(t), label: `${t * 100}%` }))
+	};
+}
+
+export interface RfmGridGeometry {
+	cells: (RfmGridCell & { x: number; y: number; fill: string; textColor: string })[];
+	cellSize: number;
+	/** Left and top space for the axis labels. */
+	labelSize: number;
+	width: number;
+	height: number;
+}
+
+/** The 5 × 5 R × F grid (METRICS.md §6): R 5 at the top, F 1 on the left, shaded by customers. */
+export function buildRfmGridChart(grid: RfmGridCell[], cellSize = 96, labelSize = 28): RfmGridGeometry {
+	const most = max(grid, (c) => c.customers) ?? 0;
+	const scale = scaleSequential((t: number) => interpolateBlues(0.05 + 0.8 * t)).domain([0, most > 0 ? most : 1]);
+	return {
+		cells: grid.map((c) => {
+			const fill = scale(c.customers);
+			return { ...c, x: labelSize + (c.f - 1) * cellSize, y: (5 - c.r) * cellSize, fill, textColor: readableTextColour(fill) };
+		}),
+		cellSize,
+		labelSize,
+		width: labelSize + 5 * cellSize,
+		height: 5 * cellSize + labelSize
 	};
 }

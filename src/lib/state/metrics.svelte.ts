@@ -1,0 +1,380 @@
+/**
+ * The analysis views beyond the overview (a rune module): which view is open (kept in the URL hash),
+ * the editable thresholds, and each view's worker results. Loads follow the open dataset's settings:
+ * whenever the dashboard result lands (new dataset, period, window or as-of date) the open view reloads.
+ * Every reply is checked against a per-view request id, so a stale reply never overwrites a newer one.
+ */
+import { untrack } from 'svelte';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../core/analysis';
+import { cohortCurve, cohortValues, type CohortMetric } from '../core/cohort-metrics';
+import { parseIsoDay } from '../core/calendar';
+import type { Day, PeriodRow } from '../core/types';
+import { saveTextFile } from '../ui/save-file';
+import { api } from '../worker/client';
+import type {
+	BreakdownResult,
+	CustomerBaseResult,
+	CustomerSortKey,
+	CustomersPage,
+	DashboardRequest,
+	ExportRequest,
+	HoldoutResponse,
+	PredictionsResult,
+	SegmentFilter,
+	SegmentsResult,
+	TableName
+} from '../worker/api-types';
+import { app } from './app.svelte';
+
+export type ViewName = 'overview' | 'cohorts' | 'customers' | 'segments' | 'breakdowns' | 'predictions';
+
+export const VIEWS: { id: ViewName; label: string }[] = [
+	{ id: 'overview', label: 'Overview' },
+	{ id: 'cohorts', label: 'Cohorts' },
+	{ id: 'customers', label: 'Customers' },
+	{ id: 'segments', label: 'Segments' },
+	{ id: 'breakdowns', label: 'Breakdowns' },
+	{ id: 'predictions', label: 'Predictions' }
+];
+
+/** Rows per page of the customer tables. */
+export const PAGE_ROWS = 50;
+/** Default prediction horizon (weeks). */
+export const DEFAULT_HORIZON_WEEKS = 52;
+/** Values of a breakdown shown on their own before (other). */
+export const DEFAULT_BREAKDOWN_TOP = 6;
+
+function errorText(e: unknown): string {
+	return e instanceof Error ? e.message : String(e);
+}
+
+/** A calibration end two thirds of the way from the first date to the observation end (the user can change it). */
+function defaultCalibrationEnd(first: string | null, last: string | null): Day | null {
+	const a = first ? parseIsoDay(first) : null;
+	const b = last ? parseIsoDay(last) : null;
+	if (a === null || b === null || b - a < 3) return null;
+	return a + Math.round(((b - a) * 2) / 3);
+}
+
+function viewFromHash(hash: string): ViewName | null {
+	const id = hash.replace(/^#/, '');
+	return VIEWS.some((v) => v.id === id) ? (id as ViewName) : null;
+}
+
+/** Query of one paged customer table (the customers view and the per-segment list each have one). */
+export class CustomerTable {
+	search = $state('');
+	sort = $state<CustomerSortKey>('customer_id');
+	descending = $state(false);
+	offset = $state(0);
+	filter = $state.raw<SegmentFilter | null>(null);
+	page = $state.raw<CustomersPage | null>(null);
+	loading = $state(false);
+	error = $state<string | null>(null);
+	#seq = 0;
+
+	constructor(
+		private readonly owner: MetricsState,
+		/** Always carry the prediction columns (the predictions view's table). */
+		private readonly alwaysPredict = false
+	) {}
+
+	setSearch(text: string): void {
+		this.search = text;
+		this.offset = 0;
+		void this.load();
+	}
+
+	/** Click on a column: sort by it, or flip the direction when it already sorts. */
+	sortBy(key: CustomerSortKey): void {
+		if (this.sort === key) this.descending = !this.descending;
+		else {
+			this.sort = key;
+			// Money and counts read best largest first; ids and dates ascending.
+			this.descending = !['customer_id', 'first_purchase', 'last_purchase', 'cohort', 'rfm_segment', 'type', 'recency'].includes(key);
+		}
+		this.offset = 0;
+		void this.load();
+	}
+
+	setFilter(filter: SegmentFilter | null): void {
+		this.filter = filter;
+		this.offset = 0;
+		void this.load();
+	}
+
+	goTo(offset: number): void {
+		const total = this.page?.total ?? 0;
+		this.offset = Math.max(0, Math.min(offset, Math.max(0, total - 1)));
+		void this.load();
+	}
+
+	async load(): Promise<void> {
+		const base = this.owner.request();
+		if (!base) return;
+		const seq = ++this.#seq;
+		this.loading = true;
+		this.error = null;
+		try {
+			const horizon = this.alwaysPredict || this.owner.predictionsShown ? this.owner.horizon : null;
+			const sortNeedsHorizon = ['p_alive', 'expected_purchases', 'predicted_clv'].includes(this.sort);
+			const page = await api.customers({
+				...base,
+				search: this.search,
+				sort: sortNeedsHorizon && horizon === null ? 'customer_id' : this.sort,
+				descending: this.descending,
+				filter: this.filter,
+				offset: this.offset,
+				limit: PAGE_ROWS,
+				horizonWeeks: horizon
+			});
+			if (seq !== this.#seq) return;
+			this.page = page;
+		} catch (e) {
+			if (seq !== this.#seq) return;
+			this.error = `The customers could not be listed: ${errorText(e)}`;
+		} finally {
+			if (seq === this.#seq) this.loading = false;
+		}
+	}
+}
+
+/** One worker result that follows the settings: latest request wins, errors kept as text. */
+class Loadable<T> {
+	value = $state.raw<T | null>(null);
+	loading = $state(false);
+	error = $state<string | null>(null);
+	#seq = 0;
+
+	async run(what: string, call: () => Promise<T>): Promise<void> {
+		const seq = ++this.#seq;
+		this.loading = true;
+		this.error = null;
+		try {
+			const v = await call();
+			if (seq !== this.#seq) return;
+			this.value = v;
+		} catch (e) {
+			if (seq !== this.#seq) return;
+			this.error = `${what} could not be computed: ${errorText(e)}`;
+		} finally {
+			if (seq === this.#seq) this.loading = false;
+		}
+	}
+
+	clear(): void {
+		this.#seq++;
+		this.value = null;
+		this.loading = false;
+		this.error = null;
+	}
+}
+
+export class MetricsState {
+	view = $state<ViewName>('overview');
+	/** Customer-type and base-shape thresholds (METRICS.md §5, §6 defaults), editable. */
+	thresholds = $state<Thresholds>(structuredClone(DEFAULT_THRESHOLDS));
+	/** The metric the cohort heatmap and curve show. */
+	cohortMetric = $state<CohortMetric>('retention');
+	/** The chosen metric per cohort cell, and its average curve over complete cells (METRICS.md §4). */
+	cohortCells = $derived(app.result ? cohortValues(app.result.cohorts, this.cohortMetric) : []);
+	cohortAverage = $derived(app.result ? cohortCurve(app.result.cohorts, this.cohortMetric) : []);
+
+	customers = new CustomerTable(this);
+	/** Customers of the segment picked in the segments view. */
+	segmentCustomers = new CustomerTable(this);
+	/** Customers by predicted CLV in the predictions view. */
+	predictedCustomers = new CustomerTable(this, true);
+	base = new Loadable<CustomerBaseResult>();
+	segments = new Loadable<SegmentsResult>();
+	breakdown = new Loadable<BreakdownResult>();
+	predictions = new Loadable<PredictionsResult>();
+	holdout = new Loadable<HoldoutResponse>();
+
+	/** CRR per period of each breakdown value, on the union of their periods (side by side on one chart). */
+	breakdownCrr = $derived.by(() => {
+		const groups = this.breakdown.value?.groups ?? [];
+		const labels = [...new Set(groups.flatMap((g) => g.periods.map((p) => p.period)))].sort();
+		return {
+			labels,
+			series: groups.map((g) => {
+				const at = new Map<string, PeriodRow>(g.periods.map((p) => [p.period, p]));
+				return { key: g.value, label: g.value, values: labels.map((l) => at.get(l)?.crr ?? null) };
+			})
+		};
+	});
+	/** Average retention curve of each breakdown value (complete cells only, METRICS.md §4). */
+	breakdownCurves = $derived.by(() => {
+		const groups = this.breakdown.value?.groups ?? [];
+		const len = Math.max(0, ...groups.map((g) => g.curve.length));
+		return {
+			labels: Array.from({ length: len }, (_, k) => String(k)),
+			series: groups.map((g) => ({
+				key: g.value,
+				label: g.value,
+				values: Array.from({ length: len }, (_, k) => {
+					const r = g.curve[k]?.retention;
+					return r == null ? null : r * 100;
+				})
+			}))
+		};
+	});
+
+	breakdownDimension = $state(0);
+	breakdownTop = $state(DEFAULT_BREAKDOWN_TOP);
+	horizon = $state(DEFAULT_HORIZON_WEEKS);
+	/** The customers table shows the prediction columns (for `horizon`). */
+	predictionsShown = $state(false);
+	calibrationEnd = $state<Day | null>(null);
+
+	/** Changes whenever the dashboard result (dataset + settings) or the thresholds change. */
+	key = $derived(
+		app.result ? `${app.result.datasetId}|${JSON.stringify(app.result.settings)}|${JSON.stringify(this.thresholds)}` : null
+	);
+
+	/** The request every call starts from: the settings of the dashboard result on screen. */
+	request(): DashboardRequest | null {
+		const r = app.result;
+		if (!r || r.datasetId !== app.currentId) return null;
+		return { datasetId: r.datasetId, settings: r.settings, thresholds: $state.snapshot(this.thresholds) };
+	}
+
+	/** Follow the URL hash and reload the open view when the settings change; returns the cleanup. */
+	start(): () => void {
+		const fromHash = viewFromHash(location.hash);
+		if (fromHash) this.view = fromHash;
+		const onHash = () => {
+			const v = viewFromHash(location.hash);
+			if (v && v !== this.view) this.view = v;
+		};
+		window.addEventListener('hashchange', onHash);
+		const stop = $effect.root(() => {
+			$effect(() => {
+				const key = this.key;
+				const view = this.view;
+				untrack(() => {
+					if (key === null) this.#clear();
+					else void this.#loadView(view);
+				});
+			});
+		});
+		return () => {
+			window.removeEventListener('hashchange', onHash);
+			stop();
+		};
+	}
+
+	setView(view: ViewName): void {
+		this.view = view;
+		if (location.hash !== `#${view}`) history.replaceState(null, '', `#${view}`);
+	}
+
+	#loaded = new Map<ViewName, string>();
+
+	#clear(): void {
+		this.#loaded.clear();
+		for (const l of [this.base, this.segments, this.breakdown, this.predictions, this.holdout]) l.clear();
+		this.customers.page = null;
+		this.segmentCustomers.page = null;
+		this.predictedCustomers.page = null;
+		this.calibrationEnd = null;
+	}
+
+	/** Load what a view shows, once per settings key. */
+	async #loadView(view: ViewName): Promise<void> {
+		if (!this.key || this.#loaded.get(view) === this.key) return;
+		this.#loaded.set(view, this.key);
+		if (view === 'customers') await Promise.all([this.loadBase(), this.customers.load()]);
+		else if (view === 'segments') await Promise.all([this.loadSegments(), this.segmentCustomers.filter ? this.segmentCustomers.load() : null]);
+		else if (view === 'breakdowns') await this.loadBreakdown();
+		else if (view === 'predictions') {
+			if (this.calibrationEnd === null) this.calibrationEnd = defaultCalibrationEnd(app.result?.data.date_min ?? null, app.result?.metrics.observation_end ?? null);
+			this.predictedCustomers.sort = 'predicted_clv';
+			this.predictedCustomers.descending = true;
+			await Promise.all([this.loadPredictions(), this.predictedCustomers.load()]);
+		}
+	}
+
+	async loadBase(): Promise<void> {
+		const req = this.request();
+		if (req) await this.base.run('The customer figures', () => api.customerBase(req));
+	}
+
+	async loadSegments(): Promise<void> {
+		const req = this.request();
+		if (req) await this.segments.run('The segments', () => api.segments(req));
+	}
+
+	async loadBreakdown(): Promise<void> {
+		const req = this.request();
+		if (!req) return;
+		const names = app.current?.dimNames ?? [];
+		if (names.length === 0) {
+			this.breakdown.clear();
+			return;
+		}
+		const dimension = Math.min(this.breakdownDimension, names.length - 1);
+		await this.breakdown.run('The breakdown', () => api.breakdown({ ...req, dimension, top: this.breakdownTop }));
+	}
+
+	async loadPredictions(): Promise<void> {
+		const req = this.request();
+		if (req) await this.predictions.run('The predictions', () => api.predictions({ ...req, horizonWeeks: this.horizon, top: PAGE_ROWS }));
+	}
+
+	async runHoldout(): Promise<void> {
+		const req = this.request();
+		const cal = this.calibrationEnd;
+		if (!req || cal === null) return;
+		await this.holdout.run('The holdout check', () => api.holdout({ ...req, calibrationEnd: cal }));
+	}
+
+	/** Thresholds edited: everything that depends on them reloads through `key`. */
+	setThresholds(next: Thresholds): void {
+		this.thresholds = next;
+	}
+
+	resetThresholds(): void {
+		this.thresholds = structuredClone(DEFAULT_THRESHOLDS);
+	}
+
+	setBreakdown(dimension: number, top = this.breakdownTop): void {
+		this.breakdownDimension = dimension;
+		this.breakdownTop = top;
+		void this.loadBreakdown();
+	}
+
+	setHorizon(weeks: number): void {
+		if (!Number.isFinite(weeks) || weeks <= 0) return;
+		this.horizon = weeks;
+		void this.loadPredictions();
+		void this.predictedCustomers.load();
+		if (this.predictionsShown) void this.customers.load();
+	}
+
+	showPredictions(on: boolean): void {
+		this.predictionsShown = on;
+		if (!on && ['p_alive', 'expected_purchases', 'predicted_clv'].includes(this.customers.sort)) this.customers.sort = 'customer_id';
+		void this.customers.load();
+	}
+
+	/** Open the customers of one segment in the segments view. */
+	showSegment(filter: SegmentFilter): void {
+		this.segmentCustomers.sort = 'revenue';
+		this.segmentCustomers.descending = true;
+		this.segmentCustomers.setFilter(filter);
+	}
+
+	async download(table: TableName, extra: Partial<ExportRequest> = {}): Promise<void> {
+		const req = this.request();
+		if (!req) return;
+		try {
+			const { fileName, csv } = await api.exportTable({ ...req, ...extra, table });
+			saveTextFile(fileName, csv);
+		} catch (e) {
+			app.analyseError = `The ${table} table could not be exported: ${errorText(e)}`;
+		}
+	}
+}
+
+export const metrics = new MetricsState();
