@@ -214,3 +214,37 @@ test('monthly files appended to one dataset: repeated orders skipped and reporte
 	await expect(page.getByTestId('dataset-item')).toHaveCount(1);
 	await expectSummary(page, { ...e, rows_rejected: 10 });
 });
+
+test('a customer list joins the orders: potential customers and new breakdowns', async ({ page }) => {
+	const file = 'dates/iso.csv';
+	const e = expected(file);
+	const records = readFileSync(`${BADCSV}${file}`, 'utf8').split(/\r?\n/).slice(1).filter((l) => l !== '').map((l) => l.split(','));
+	const buyers = [...new Set(records.filter((r) => Number(r[3]) > 0).map((r) => r[0]))].slice(0, 5);
+	const list = ['Customer ID;Full name;City;Tier', ...buyers.map((id, i) => `${id};Name ${i};${i % 2 ? 'Tehran' : 'Shiraz'};gold`), 'NEW-1;Never Bought;Tabriz;', 'NEW-2;<b>Not bold</b>;Tabriz;', 'NEW-3;Nobody;Karaj;silver', ';No id;Karaj;'].join('\r\n') + '\r\n';
+
+	await page.goto('./');
+	await page.getByTestId('file-input').setInputFiles(`${BADCSV}${file}`);
+	await page.getByTestId('import-button').click();
+	await expectSummary(page, e);
+
+	// A file without order dates is offered as a customer list for the stored orders.
+	await page.getByTestId('file-input').setInputFiles({ name: 'customers.csv', mimeType: 'text/csv', buffer: Buffer.from(list) });
+	await expect(page.getByTestId('file-kind')).toHaveValue('customers');
+	await expect(page.getByTestId('list-id').locator('option:checked')).toHaveText('Customer ID');
+	await expect(page.getByTestId('list-name').locator('option:checked')).toHaveText('Full name');
+	await expect(page.getByTestId('list-dims')).toContainText('City');
+	await expect(page.locator('.preview-table')).toContainText('<b>Not bold</b>');
+	await shot(page, 'import-customer-list-preview');
+	await page.getByTestId('import-button').click();
+	const summary = page.getByTestId('sum-customer-list');
+	await expect(summary).toContainText('8 customers, 5 with purchases');
+	await expect(summary).toContainText('3 potential');
+	await expect(summary).toContainText(`${e.customers - 5} ordering ids are not in the list`);
+	await expect(summary).toContainText('1 list rows skipped');
+	await expect(summary).toContainText('City, Tier');
+	await expect(page.getByTestId('dataset-item')).toHaveCount(1);
+	await shot(page, 'import-customer-list-done');
+	await page.reload();
+	await expect(page.getByTestId('sum-customer-list')).toContainText('3 potential');
+	await expectSummary(page, e);
+});

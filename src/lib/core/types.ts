@@ -209,6 +209,8 @@ export interface ImportOptions {
 	duplicates?: 'skip' | 'keep';
 	/** C-prefixed order ids are cancellations: default detected (METRICS.md §1). */
 	cPrefixReturns?: boolean;
+	/** What the file holds: orders (default), or a customer list joined to stored orders (no date needed). */
+	fileKind?: 'orders' | 'customers';
 }
 
 export type QuestionKind = 'date_order' | 'decimal' | 'header' | 'encoding' | 'mapping';

@@ -7,6 +7,7 @@ import {
 	CHUNK_ROWS,
 	REPORT_CHUNK,
 	type ChunkRecord,
+	type CustomerListRecord,
 	type DatasetRecord,
 	type DictionaryRecord,
 	type MandegarDB,
@@ -135,8 +136,9 @@ export async function listDatasets(db: MandegarDB): Promise<DatasetRecord[]> {
 
 /** Delete a dataset and all its parts in one transaction. */
 export async function deleteDataset(db: MandegarDB, id: string): Promise<void> {
-	await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports], async () => {
+	await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports, db.customerLists], async () => {
 		await db.datasets.delete(id);
+		await db.customerLists.delete(id);
 		await db.chunks.where('datasetId').equals(id).delete();
 		await db.dictionaries.where('datasetId').equals(id).delete();
 		await db.reports.where('datasetId').equals(id).delete();
@@ -174,12 +176,15 @@ export async function replaceDatasetData(
 	data: OrderData,
 	report: ReportEntry[],
 	onChunk?: (done: number, total: number) => void,
-	shouldAbort?: () => boolean
+	shouldAbort?: () => boolean,
+	/** A customer list stored with this version (attached or re-joined), in the same transaction. */
+	list?: CustomerListRecord
 ): Promise<DatasetRecord> {
 	const chunks = buildChunks(record.id, data);
 	const full: DatasetRecord = { ...record, chunks: chunks.length };
-	await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports], async (tx) => {
+	await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports, db.customerLists], async (tx) => {
 		if (!(await db.datasets.get(record.id))) throw new Error('This dataset is no longer stored.');
+		if (list) await db.customerLists.put(list);
 		await db.chunks.where('datasetId').equals(record.id).delete();
 		await db.dictionaries.where('datasetId').equals(record.id).delete();
 		await db.reports.where('datasetId').equals(record.id).delete();
@@ -194,4 +199,8 @@ export async function replaceDatasetData(
 		await db.datasets.put(full);
 	});
 	return full;
+}
+
+export async function getCustomerList(db: MandegarDB, datasetId: string): Promise<CustomerListRecord | undefined> {
+	return db.customerLists.get(datasetId);
 }

@@ -4,6 +4,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { AnalysisSettings, ImportFacts, ImportOptions, Mapping, ReportEntry } from '../core/types';
+import type { CustomerList, CustomerListMapping } from '../core/import/customer-list';
 
 export const DB_NAME = 'mandegar';
 /** Rows per stored chunk: ~50 k rows per record keeps writes near 1 s per million rows. */
@@ -21,6 +22,31 @@ export interface DatasetFile {
 	rowsRejected: number;
 	/** Lines skipped because the dataset already held the same order line (appended files). */
 	duplicateOrders: number;
+}
+
+/** What the dataset list shows of an attached customer list. */
+export interface CustomerListSummary {
+	fileName: string;
+	fileHash: string;
+	importedAt: number;
+	/** Distinct ids in the list. */
+	customers: number;
+	/** Ids of the list with a purchase, and without one ("potential", METRICS.md §6). */
+	matched: number;
+	potential: number;
+	/** Customer ids of the orders that the list does not hold. */
+	notInList: number;
+	/** List rows skipped (no id, repeated id). */
+	rowsRejected: number;
+	/** Dimension names the list's columns became. */
+	dimNames: string[];
+}
+
+/** A customer list joined to a dataset (schema version 2): kept whole so a later append joins again. */
+export interface CustomerListRecord extends CustomerList {
+	datasetId: string;
+	fileName: string;
+	mapping: CustomerListMapping;
 }
 
 export interface DatasetRecord {
@@ -46,6 +72,8 @@ export interface DatasetRecord {
 	files?: DatasetFile[];
 	/** Incremented each time the dataset's rows are rewritten (an append). */
 	revision?: number;
+	/** The customer list joined to the orders, if any. */
+	customerList?: CustomerListSummary;
 }
 
 export interface ChunkRecord {
@@ -79,6 +107,7 @@ export class MandegarDB extends Dexie {
 	chunks!: Table<ChunkRecord, [string, number]>;
 	dictionaries!: Table<DictionaryRecord, [string, string]>;
 	reports!: Table<ReportRecord, [string, number]>;
+	customerLists!: Table<CustomerListRecord, string>;
 
 	constructor(name = DB_NAME) {
 		super(name);
@@ -88,6 +117,11 @@ export class MandegarDB extends Dexie {
 			dictionaries: '[datasetId+kind], datasetId',
 			reports: '[datasetId+index], datasetId'
 		});
+		// Version 2 adds the customer lists (issue 4, item 9). Existing tables and records are kept
+		// as they are: no record needs rewriting, so the upgrade only creates the new table.
+		this.version(2)
+			.stores({ customerLists: 'datasetId' })
+			.upgrade(() => {});
 	}
 }
 

@@ -20,6 +20,7 @@ import {
 	type Question
 } from '../core/types';
 import { saveTextFile } from '../ui/save-file';
+import { guessCustomerListMapping, type CustomerListMapping } from '../core/import/customer-columns';
 
 export type ImportStage = 'idle' | 'previewing' | 'mapping' | 'importing' | 'done' | 'error';
 
@@ -73,6 +74,9 @@ export class AppState {
 	sameFile = $state.raw<DatasetMeta | null>(null);
 	/** Add the chosen file to this stored dataset (monthly exports) instead of making a new one. */
 	appendTo = $state<string | null>(null);
+	/** Columns of a customer list (options.fileKind 'customers'), and the dataset it joins. */
+	listMapping = $state<CustomerListMapping>({ id: 0 });
+	listTarget = $state<string | null>(null);
 
 	current = $derived(this.datasets.find((d) => d.id === this.currentId) ?? null);
 
@@ -184,6 +188,7 @@ export class AppState {
 		this.warnings = [];
 		this.sameFile = null;
 		this.appendTo = null;
+		this.listTarget = null;
 		await this.#preview(true);
 	}
 
@@ -196,11 +201,22 @@ export class AppState {
 			const res = await api.previewFile(file, this.fileName, $state.snapshot(this.options));
 			if (seq !== this.#previewSeq) return;
 			if (!res.ok) {
+				// No order dates but orders are stored: the file may be a customer list to join to them.
+				if (res.code === 'no_date_column' && this.options.fileKind !== 'customers' && this.datasets.length > 0) {
+					this.options = { ...this.options, fileKind: 'customers' };
+					this.message = `${this.fileName} has no order dates: it is read as a customer list to join to stored orders.`;
+					await this.#preview(true);
+					return;
+				}
 				this.#fail(res.message);
 				return;
 			}
 			this.preview = res.preview;
 			if (takeMapping) this.mapping = { ...res.preview.mapping };
+			if (takeMapping && this.options.fileKind === 'customers') {
+				this.listMapping = guessCustomerListMapping(res.preview.headers, res.preview.mapping.customer_id);
+				this.listTarget = this.listTarget ?? this.currentId ?? this.datasets[0]?.id ?? null;
+			}
 			this.questions = res.preview.questions;
 			this.warnings = res.preview.warnings;
 			this.stage = 'mapping';
@@ -257,6 +273,53 @@ export class AppState {
 		if (key === 'encoding' || key === 'headerLine' || key === 'decimal' || key === 'dateOrder') await this.#preview(key === 'encoding' || key === 'headerLine');
 	}
 
+	/** Orders, or a customer list to join to stored orders: the preview is read again for that kind. */
+	async setFileKind(kind: 'orders' | 'customers'): Promise<void> {
+		const o: ImportOptions = { ...this.options };
+		if (kind === 'orders') delete o.fileKind;
+		else o.fileKind = 'customers';
+		this.options = o;
+		this.message = null;
+		this.sameFile = null;
+		await this.#preview(true);
+	}
+
+	setListColumn(key: keyof CustomerListMapping, column: number | null): void {
+		const next: CustomerListMapping = { ...this.listMapping };
+		if (key === 'id') next.id = column ?? 0;
+		else if (column == null || column < 0) delete next[key];
+		else next[key] = column;
+		this.listMapping = next;
+	}
+
+	/** Join the chosen customer list to the orders of `listTarget`. */
+	async #importCustomerList(file: Blob, name: string, seq: number): Promise<void> {
+		const datasetId = this.listTarget;
+		if (!datasetId) return;
+		const res = await api.importCustomerList({
+			file,
+			name,
+			datasetId,
+			mapping: $state.snapshot(this.listMapping),
+			options: $state.snapshot(this.options)
+		});
+		if (seq !== this.#importSeq) return;
+		if (res.kind === 'attached') {
+			const l = res.dataset.customerList;
+			this.stage = 'done';
+			this.warnings = [];
+			this.message = l
+				? `${name}: ${l.customers.toLocaleString('en-US')} customers joined to ${res.dataset.name}; ${l.potential.toLocaleString('en-US')} have no purchase (potential)${l.rowsRejected ? `, ${l.rowsRejected.toLocaleString('en-US')} list rows skipped` : ''}.`
+				: `${name}: joined to ${res.dataset.name}.`;
+			this.#file = null;
+			await this.refreshDatasets();
+			await this.open(res.dataset.id);
+		} else if (res.kind === 'rejected') {
+			this.message = res.message;
+			this.stage = 'mapping';
+		} else this.#fail(res.message);
+	}
+
 	/** The skipped and flagged records of a stored dataset's import. */
 	async importReport(datasetId: string): Promise<ReportEntry[]> {
 		return api.importReport(datasetId);
@@ -278,6 +341,16 @@ export class AppState {
 		this.sameFile = null;
 		const seq = ++this.#importSeq;
 		const name = this.fileName;
+		if (this.options.fileKind === 'customers') {
+			this.stage = 'importing';
+			this.progress = 0;
+			try {
+				await this.#importCustomerList(file, name, seq);
+			} catch (e) {
+				if (seq === this.#importSeq) this.#fail(`${name}: the customer list could not be joined (${errorText(e)}). Nothing was changed.`);
+			}
+			return;
+		}
 		this.stage = 'importing';
 		this.progress = 0;
 		this.progressPhase = 'reading';

@@ -22,7 +22,8 @@ import type {
 	SegmentRow
 } from '../core/types';
 import type { FilePreview } from '../core/import/types';
-import type { DatasetFile } from '../db/schema';
+import type { CustomerListSummary, DatasetFile } from '../db/schema';
+import type { CustomerListMapping } from '../core/import/customer-list';
 
 export interface DatasetMeta {
 	id: string;
@@ -42,7 +43,23 @@ export interface DatasetMeta {
 	dimNames: string[];
 	/** The dataset's source files, oldest first (several when files were appended). */
 	files: DatasetFile[];
+	/** The customer list joined to the orders, if any. */
+	customerList: CustomerListSummary | null;
 }
+
+export interface CustomerListRequest {
+	file: Blob;
+	name: string;
+	/** The stored dataset whose orders the list joins. */
+	datasetId: string;
+	mapping: CustomerListMapping;
+	options: ImportOptions;
+}
+
+export type CustomerListResponse =
+	| { kind: 'attached'; dataset: DatasetMeta }
+	| { kind: 'rejected'; message: string }
+	| { kind: 'failed'; message: string };
 
 export type PreviewResponse =
 	| { ok: true; preview: FilePreview }
@@ -256,4 +273,6 @@ export interface AnalyticsApi {
 	/** A table as CSV text, formula-leading text cells neutralised (METRICS.md §8 --safe-csv). */
 	exportTable(req: ExportRequest): Promise<{ fileName: string; csv: string }>;
 	importReport(datasetId: string): Promise<ReportEntry[]>;
+	/** Join a customer list file to a stored dataset by customer id (potential customers, extra dimensions). */
+	importCustomerList(req: CustomerListRequest): Promise<CustomerListResponse>;
 }

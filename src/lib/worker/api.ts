@@ -23,6 +23,11 @@ import { defaultSettings, FLAG_DISCOUNT, type Analysis, type AnalysisSettings, t
 import { deleteDataset, findByFileHash, getDataset, listDatasets, loadData, loadReport, saveDataset, updateSettings } from '../db/datasets';
 import { LAYOUT_VERSION, type DatasetRecord, type MandegarDB } from '../db/schema';
 import { appendToDataset, filesOf } from './append';
+import { attachCustomerList } from './customer-list';
+import { previewCustomerList } from '../core/import/customer-list';
+
+/** A customer list is read whole (decompressed); larger lists are refused rather than freezing the tab. */
+const MAX_CUSTOMER_LIST_BYTES = 256 << 20;
 import type {
 	AnalyticsApi,
 	BreakdownRequest,
@@ -154,7 +159,8 @@ function toMeta(r: DatasetRecord): DatasetMeta {
 		facts: r.facts,
 		settings: r.settings,
 		dimNames: r.dimNames ?? [],
-		files: filesOf(r)
+		files: filesOf(r),
+		customerList: r.customerList ?? null
 	};
 }
 
@@ -295,7 +301,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 		async previewFile(file, name, options): Promise<PreviewResponse> {
 			try {
 				const head = await readHead(file, PREVIEW_BYTES);
-				const out = previewBytes(head, name, options);
+				const out = options.fileKind === 'customers' ? previewCustomerList(head, name, options) : previewBytes(head, name, options);
 				if (!out.ok) return { ok: false, message: `${name}: ${out.reason}`, code: out.code };
 				return { ok: true, preview: out.preview };
 			} catch (e) {
@@ -497,6 +503,21 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 
 		async importReport(datasetId: string) {
 			return loadReport(db, datasetId);
+		},
+
+		async importCustomerList(req) {
+			try {
+				const bytes = await readHead(req.file, MAX_CUSTOMER_LIST_BYTES);
+				const hasher = new ByteHasher();
+				hasher.update(bytes);
+				const out = await attachCustomerList(db, req, bytes, hasher.digest());
+				if (!out.ok) return { kind: 'rejected', message: `${req.name}: ${out.reason}` };
+				loaded = { id: out.record.id, data: out.data };
+				analyses.clear();
+				return { kind: 'attached', dataset: toMeta(out.record) };
+			} catch (e) {
+				return { kind: 'failed', message: `${req.name}: the customer list could not be joined (${(e as Error).message}). The dataset was not changed.` };
+			}
 		},
 
 		async customers(req: CustomersRequest): Promise<CustomersPage> {

@@ -3,9 +3,10 @@
  * order lines already stored reported as duplicates, the whole new version written in one transaction.
  */
 import { appendOrders, mergeFacts } from '../core/import/append';
+import { joinCustomerList } from '../core/import/customer-list';
 import type { ImportResult } from '../core/import/types';
 import type { OrderData } from '../core/types';
-import { loadData, loadReport, replaceDatasetData } from '../db/datasets';
+import { getCustomerList, loadData, loadReport, replaceDatasetData } from '../db/datasets';
 import type { DatasetFile, DatasetRecord, MandegarDB } from '../db/schema';
 
 export type AppendDone =
@@ -40,6 +41,15 @@ export async function appendToDataset(
 	const baseData = await loadData(db, base.id);
 	const out = appendOrders(baseData, result.data, file.name);
 	if (!out.ok) return out;
+	// A joined customer list gives the new rows its columns too (and the potential count changes).
+	let data = out.data;
+	let customerList = base.customerList;
+	const list = base.customerList ? await getCustomerList(db, base.id) : undefined;
+	if (list && customerList) {
+		const j = joinCustomerList(data, list, customerList.dimNames);
+		data = j.data;
+		customerList = { ...customerList, matched: j.matched, potential: j.potential, notInList: j.notInList, dimNames: j.dimNames };
+	}
 	const baseFiles = filesOf(base);
 	const firstFile = baseFiles[0]?.fileName ?? base.fileName;
 	const baseReport = (await loadReport(db, base.id)).map((e) => (e.file ? e : { ...e, file: firstFile }));
@@ -50,8 +60,9 @@ export async function appendToDataset(
 		db,
 		{
 			...rest,
-			rows: out.data.length,
-			dimNames: out.data.dims.map((d) => d.name),
+			rows: data.length,
+			dimNames: data.dims.map((d) => d.name),
+			customerList,
 			facts,
 			files: [
 				...baseFiles,
@@ -67,10 +78,10 @@ export async function appendToDataset(
 			],
 			revision: (base.revision ?? 0) + 1
 		},
-		out.data,
+		data,
 		report,
 		onChunk,
 		shouldAbort
 	);
-	return { ok: true, record, data: out.data, duplicateOrders: out.duplicates.length };
+	return { ok: true, record, data, duplicateOrders: out.duplicates.length };
 }

@@ -106,3 +106,45 @@ describe('appending files to one dataset', () => {
 		expect((await db.datasets.get(jan.dataset.id))?.rows).toBe(3);
 	});
 });
+
+describe('customer list', () => {
+	const LIST = 'customer_id,name,signup_date,city\nC1,Ana,2023-05-01,Tehran\nC2,Bo,2023-06-01,Shiraz\nC5,Eve,2023-07-01,Tabriz\n,No id,2023-01-01,Karaj\n';
+
+	async function attach(datasetId: string, text = LIST) {
+		const file = new Blob([new TextEncoder().encode(text)]);
+		return api.importCustomerList({ file, name: 'customers.csv', datasetId, mapping: { id: 0, name: 1, signup: 2 }, options: { fileKind: 'customers' } });
+	}
+
+	it('joins by id: potential customers counted, list columns become dimensions, kept after a reload and an append', async () => {
+		const jan = await importText(JAN, 'jan.csv');
+		if (jan.kind !== 'imported') throw new Error(jan.kind);
+		const res = await attach(jan.dataset.id);
+		if (res.kind !== 'attached') throw new Error(JSON.stringify(res));
+		expect(res.dataset.customerList).toMatchObject({ fileName: 'customers.csv', customers: 3, matched: 2, potential: 1, notInList: 0, rowsRejected: 1, dimNames: ['city'] });
+		expect(res.dataset.dimNames).toContain('city');
+		const stored = await loadData(db, jan.dataset.id);
+		const city = stored.dims.find((d) => d.name === 'city')!;
+		expect([...city.codes].map((c) => city.values[c])).toEqual(['Tehran', 'Shiraz', 'Tehran']);
+
+		// February brings C3 (not in the list) and C2 again: the list is joined to the new rows too.
+		const feb = await importText(FEB, 'feb.csv', { appendTo: jan.dataset.id });
+		if (feb.kind !== 'imported') throw new Error(feb.kind);
+		expect(feb.dataset.customerList).toMatchObject({ matched: 2, potential: 1, notInList: 1, dimNames: ['city'] });
+		const after = await loadData(db, jan.dataset.id);
+		const city2 = after.dims.find((d) => d.name === 'city')!;
+		expect(after.dims.filter((d) => d.name.startsWith('city'))).toHaveLength(1);
+		expect([...city2.codes].map((c) => (c < 0 ? '' : city2.values[c]))).toEqual(['Tehran', 'Shiraz', 'Tehran', '', 'Shiraz']);
+
+		await api.deleteDataset(jan.dataset.id);
+		expect(await db.customerLists.count()).toBe(0);
+	});
+
+	it('a list whose ids match no order is refused and changes nothing', async () => {
+		const jan = await importText(JAN, 'jan.csv');
+		if (jan.kind !== 'imported') throw new Error(jan.kind);
+		const res = await attach(jan.dataset.id, 'customer_id,name\nX1,A\nX2,B\n');
+		expect(res.kind).toBe('rejected');
+		if (res.kind === 'rejected') expect(res.message).toMatch(/^customers\.csv: None of its 2 customer ids/);
+		expect((await api.listDatasets())[0].customerList).toBe(null);
+	});
+});

@@ -542,7 +542,7 @@ export function detectLayout(bytesIn: Uint8Array, options: ImportOptions = {}, c
 	const ncols = Math.max(headers.length, mode);
 	mapByContent(rows.slice(0, 200), ncols, mapping);
 	if (rows.length === 0) return reject('no_data_rows', 'The file has column headers but no data rows.');
-	if (mapping.date === undefined) {
+	if (mapping.date === undefined && options.fileKind !== 'customers') {
 		return reject('no_date_column', 'No order-date column was found. The file needs a column with the date of each order.');
 	}
 	const conv = sampleConventions(rows, mapping, options);
