@@ -3,11 +3,14 @@ import { expose, releaseProxy, type Remote } from 'comlink';
 import { MandegarDB } from '../db/schema';
 import { createApi } from './api';
 import type { AnalyticsApi, ImportProgress, ImportRequest } from './api-types';
+import { createWorkspaceApi, type WorkspaceApi } from './workspace';
 
-const api = createApi(new MandegarDB());
+const db = new MandegarDB();
+const api = createApi(db);
 
 expose({
 	...api,
+	...createWorkspaceApi(db),
 	// The progress callback arrives as a Comlink proxy: release it once the import ends, so its port closes.
 	async importFile(req: ImportRequest, onProgress?: (p: ImportProgress) => void) {
 		try {
@@ -16,4 +19,4 @@ expose({
 			(onProgress as Remote<(p: ImportProgress) => void> | undefined)?.[releaseProxy]?.();
 		}
 	}
-} satisfies AnalyticsApi);
+} satisfies AnalyticsApi & WorkspaceApi);

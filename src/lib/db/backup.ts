@@ -1,0 +1,266 @@
+/**
+ * Workspace backup and restore: every table of the database (datasets, chunks, dictionaries, import
+ * reports, and any table a later schema version adds) in one gzip-compressed file of JSON lines.
+ * Typed arrays are written as base64 of their bytes, so they come back bit for bit. Records are read
+ * one at a time and written to a compressed stream, so a million-row dataset never sits in memory as
+ * text; a restore buffers one table batch at a time.
+ *
+ * File layout (one JSON value per line, inside gzip):
+ *   {"format":"mandegar-backup","version":1,"schema":<db.verno>,"createdAt":…,"tables":[…],"datasets":[ids],"app":{…}}
+ *   {"t":"<table>","r":<record>}        … every table but `datasets`, then `datasets` last
+ *   {"t":"$end","records":<count>}
+ * The dataset records come last: a cut-off file never lists a dataset whose parts are missing.
+ */
+import type { Table } from 'dexie';
+import type { MandegarDB } from './schema';
+
+export const BACKUP_FORMAT = 'mandegar-backup';
+export const BACKUP_VERSION = 1;
+/** Records per restore transaction (chunk records are ~1 MB each). */
+const RESTORE_BATCH = 16;
+
+export interface BackupHeader {
+	format: typeof BACKUP_FORMAT;
+	version: number;
+	/** Dexie schema version of the database the backup was made from. */
+	schema: number;
+	createdAt: number;
+	tables: string[];
+	datasets: string[];
+	/** App-level settings kept outside IndexedDB (e.g. localStorage entries), restored as they were. */
+	app: Record<string, string>;
+}
+
+export interface RestoreResult {
+	datasets: number;
+	/** Datasets already stored in this browser (same id): kept as they are, the backup's copy skipped. */
+	skipped: number;
+	records: number;
+	app: Record<string, string>;
+}
+
+const TYPED = {
+	Int8Array,
+	Uint8Array,
+	Uint8ClampedArray,
+	Int16Array,
+	Uint16Array,
+	Int32Array,
+	Uint32Array,
+	Float32Array,
+	Float64Array,
+	BigInt64Array,
+	BigUint64Array
+} as const;
+type TypedName = keyof typeof TYPED;
+
+function toBase64(bytes: Uint8Array): string {
+	let s = '';
+	const STEP = 0x8000;
+	for (let i = 0; i < bytes.length; i += STEP) s += String.fromCharCode.apply(null, bytes.subarray(i, i + STEP) as unknown as number[]);
+	return btoa(s);
+}
+
+function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
+	const s = atob(b64);
+	const out = new Uint8Array(s.length);
+	for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+	return out;
+}
+
+/** JSON replacer: typed arrays become { $ta: name, b64 } (their own bytes only, not the whole buffer). */
+function replacer(this: unknown, _key: string, value: unknown): unknown {
+	if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+		const name = value.constructor.name as TypedName;
+		if (name in TYPED) return { $ta: name, b64: toBase64(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)) };
+	}
+	return value;
+}
+
+function reviver(_key: string, value: unknown): unknown {
+	if (value && typeof value === 'object' && '$ta' in value && 'b64' in value) {
+		const { $ta, b64 } = value as { $ta: string; b64: string };
+		const Ctor = TYPED[$ta as TypedName];
+		if (!Ctor) throw new Error(`Unknown typed array ${$ta} in the backup.`);
+		const bytes = fromBase64(b64);
+		return new Ctor(bytes.buffer);
+	}
+	return value;
+}
+
+/** The tables in backup order: everything but `datasets` first, `datasets` last. */
+function tablesInOrder(db: MandegarDB): Table[] {
+	const all = db.tables.slice().sort((a, b) => a.name.localeCompare(b.name));
+	return [...all.filter((t) => t.name !== 'datasets'), ...all.filter((t) => t.name === 'datasets')];
+}
+
+/**
+ * Write the whole workspace to a gzip-compressed Blob. `app` holds settings kept outside the
+ * database (restored as they were). `onProgress` gets records written so far.
+ */
+export async function exportWorkspace(
+	db: MandegarDB,
+	app: Record<string, string> = {},
+	now = Date.now(),
+	onProgress?: (records: number) => void
+): Promise<Blob> {
+	const gzip = new CompressionStream('gzip');
+	const blob = new Response(gzip.readable).blob();
+	const writer = gzip.writable.getWriter();
+	const enc = new TextEncoder();
+	const line = (v: unknown) => writer.write(enc.encode(JSON.stringify(v, replacer) + '\n'));
+	try {
+		await db.open();
+		const tables = tablesInOrder(db);
+		const header: BackupHeader = {
+			format: BACKUP_FORMAT,
+			version: BACKUP_VERSION,
+			schema: db.verno,
+			createdAt: now,
+			tables: tables.map((t) => t.name),
+			datasets: (await db.datasets.toCollection().primaryKeys()) as string[],
+			app
+		};
+		await line(header);
+		let records = 0;
+		for (const table of tables) {
+			// Keys first, then one record at a time: a chunk record is ~1 MB, a dataset may have hundreds.
+			const keys = await table.toCollection().primaryKeys();
+			for (const key of keys) {
+				const r = await table.get(key);
+				if (r === undefined) continue;
+				await line({ t: table.name, r });
+				records++;
+				onProgress?.(records);
+			}
+		}
+		await line({ t: '$end', records });
+		await writer.close();
+	} catch (e) {
+		await writer.abort(e).catch(() => {});
+		throw e;
+	}
+	return new Blob([await blob], { type: 'application/gzip' });
+}
+
+/** Split a text stream into lines. */
+async function* lines(stream: ReadableStream<string>): AsyncGenerator<string> {
+	const reader = stream.getReader();
+	let rest = '';
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		rest += value;
+		let nl: number;
+		while ((nl = rest.indexOf('\n')) >= 0) {
+			const l = rest.slice(0, nl);
+			rest = rest.slice(nl + 1);
+			if (l) yield l;
+		}
+	}
+	if (rest.trim()) yield rest;
+}
+
+async function isGzip(file: Blob): Promise<boolean> {
+	const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+	return head[0] === 0x1f && head[1] === 0x8b;
+}
+
+export class BackupError extends Error {
+	override name = 'BackupError';
+}
+
+/**
+ * Restore a backup into this database. Datasets already stored (same id) are kept and the backup's
+ * copy skipped. Parts are written in batches; the dataset records come last in the file, so a
+ * dataset shows up only once all its parts are stored. If anything fails (a cut-off file, no storage
+ * left), the parts written for datasets that were not here before are removed again.
+ */
+export async function restoreWorkspace(db: MandegarDB, file: Blob, onProgress?: (records: number) => void): Promise<RestoreResult> {
+	let bytes: ReadableStream<Uint8Array> = file.stream() as ReadableStream<Uint8Array>;
+	if (await isGzip(file)) bytes = bytes.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
+	const text = bytes.pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>);
+	const it = lines(text);
+
+	const first = await it.next();
+	let header: BackupHeader;
+	try {
+		header = JSON.parse(first.done ? '' : first.value) as BackupHeader;
+	} catch {
+		throw new BackupError('This file is not a Mandegar backup.');
+	}
+	if (header?.format !== BACKUP_FORMAT) throw new BackupError('This file is not a Mandegar backup.');
+	await db.open();
+	if (header.version > BACKUP_VERSION || header.schema > db.verno)
+		throw new BackupError('This backup was made by a newer version of Mandegar: reload the app to update it, then restore again.');
+
+	const existing = new Set((await db.datasets.toCollection().primaryKeys()) as string[]);
+	const incoming = header.datasets.filter((id) => !existing.has(id));
+	const wanted = new Set(incoming);
+	const tables = new Map(db.tables.map((t) => [t.name, t]));
+	let batch: { table: Table; r: unknown }[] = [];
+	let records = 0;
+	let ended = false;
+
+	const flush = async () => {
+		if (!batch.length) return;
+		const byTable = new Map<Table, unknown[]>();
+		for (const { table, r } of batch) {
+			const list = byTable.get(table) ?? [];
+			list.push(r);
+			byTable.set(table, list);
+		}
+		await db.transaction('rw', [...byTable.keys()], async () => {
+			for (const [table, rs] of byTable) await table.bulkPut(rs);
+		});
+		records += batch.length;
+		batch = [];
+		onProgress?.(records);
+	};
+
+	try {
+		for await (const l of it) {
+			const rec = JSON.parse(l, reviver) as { t: string; r: Record<string, unknown>; records?: number };
+			if (rec.t === '$end') {
+				ended = true;
+				break;
+			}
+			const table = tables.get(rec.t);
+			if (!table) continue; // a table this version does not have: nothing to put it in
+			const owner = rec.t === 'datasets' ? (rec.r.id as string) : (rec.r.datasetId as string | undefined);
+			if (owner !== undefined && !wanted.has(owner)) continue;
+			if (owner === undefined && rec.t !== 'datasets') {
+				// A workspace-wide record (not tied to a dataset): keep what this browser has.
+				const key = table.schema.primKey.keyPath;
+				if (typeof key === 'string' && (await table.get(rec.r[key] as string)) !== undefined) continue;
+			}
+			batch.push({ table, r: rec.r });
+			if (batch.length >= RESTORE_BATCH || rec.t === 'datasets') await flush();
+		}
+		await flush();
+		if (!ended) throw new BackupError('The backup file is incomplete (cut off before its end); nothing of it was kept.');
+	} catch (e) {
+		await removeDatasets(db, incoming).catch(() => {});
+		throw e;
+	}
+	return { datasets: incoming.length, skipped: header.datasets.length - incoming.length, records, app: header.app ?? {} };
+}
+
+/** Remove every record tied to these datasets, in every table (used to undo a failed restore). */
+export async function removeDatasets(db: MandegarDB, ids: string[]): Promise<void> {
+	if (!ids.length) return;
+	await db.transaction('rw', db.tables, async () => {
+		for (const table of db.tables) {
+			if (table.name === 'datasets' || table.schema.primKey.keyPath === 'datasetId') await table.bulkDelete(ids);
+			else if (table.schema.indexes.some((i) => i.name === 'datasetId')) await table.where('datasetId').anyOf(ids).delete();
+		}
+	});
+}
+
+/** Translate an IndexedDB quota failure (which may surface as an AbortError) into advice. */
+export function isQuotaError(e: unknown): boolean {
+	const err = e as { name?: string; message?: string; inner?: unknown } | null;
+	if (!err) return false;
+	if (err.name === 'QuotaExceededError' || /quota/i.test(err.message ?? '')) return true;
+	return err.inner !== undefined && err.inner !== e && isQuotaError(err.inner);
+}

@@ -1,0 +1,196 @@
+// Local-first, end to end in real Chromium (issue 8): a full session makes only same-origin GETs of
+// the app's own static files under a strict CSP with no violation; after one visit the app works
+// offline (service worker); two tabs stay consistent; backup from one browser context restores into
+// a fresh one with the same figures; "Delete all data" leaves storage empty.
+import { readFileSync } from 'node:fs';
+import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+
+const SHOTS = 'test-results/screenshots';
+
+async function shot(page: Page, name: string) {
+	await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+function heatCell(page: Page, cohort: string, offset: number) {
+	return page.locator(`[data-testid="heat-cell"][data-cohort="${cohort}"][data-offset="${offset}"]`);
+}
+
+async function importSample(page: Page) {
+	await page.getByTestId('sample-button').click();
+	await expect(page.getByTestId('import-button')).toBeVisible();
+	await page.getByTestId('import-button').click();
+	await expect(page.locator('[data-testid="cohort-heatmap"][data-ready="true"]')).toBeVisible();
+	// shared/data/reference/online_retail_sample_month_w3: 2010-12 cohort, offset 1 = 31 / 93.
+	await expect(heatCell(page, '2010-12', 1)).toContainText('33.3');
+}
+
+/** Every CSP violation and console error of a page, across reloads. */
+async function watchProblems(context: BrowserContext, page: Page) {
+	const problems: string[] = [];
+	await context.exposeBinding('__cspViolation', (_src, text: string) => void problems.push(`CSP: ${text}`));
+	await context.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (e) => {
+			(window as unknown as { __cspViolation: (t: string) => void }).__cspViolation(
+				`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`
+			);
+		});
+	});
+	page.on('console', (m) => {
+		if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+	return problems;
+}
+
+/** The app's own static files (relative to the served root). */
+const STATIC = /^\/(|index\.html|manifest\.webmanifest|sw\.js|workbox-[\w-]+\.js|registerSW\.js|assets\/[\w.-]+\.(js|css|svg|png|woff2?)|icons\/[\w.-]+\.(svg|png)|sample\/[\w.-]+\.csv\.gz)$/;
+
+test('a full session: only same-origin GETs of static files, strict CSP, no violation', async ({ page, context, baseURL }) => {
+	const origin = new URL(baseURL!).origin;
+	const requests: { url: string; method: string; type: string; sw: boolean }[] = [];
+	context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), type: r.resourceType(), sw: r.serviceWorker() != null }));
+	const problems = await watchProblems(context, page);
+
+	await page.goto('./');
+	const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+	expect(csp).toContain("default-src 'self'");
+	expect(csp).toContain("script-src 'self'");
+	expect(csp).toContain("connect-src 'self'");
+	expect(csp).not.toContain('unsafe-inline');
+	expect(csp).not.toContain('unsafe-eval');
+
+	await importSample(page);
+	// Every view of the analysis (tabs, when present), a settings change, a reload.
+	const tabs = page.locator('[role="tab"]');
+	for (let i = 0; i < (await tabs.count()); i++) {
+		await tabs.nth(i).click();
+		await page.waitForTimeout(300);
+	}
+	if (await tabs.count()) await tabs.first().click();
+	await page.getByTestId('granularity').selectOption('quarter');
+	await expect(heatCell(page, '2010-Q4', 0)).toBeVisible();
+	await page.reload();
+	await expect(page.getByTestId('granularity')).toHaveValue('quarter');
+	await expect(page.locator('[data-testid="cohort-heatmap"][data-ready="true"]')).toBeVisible();
+	await expect(page.getByTestId('storage-usage')).toBeVisible();
+	await shot(page, 'local-first-session');
+
+	expect(requests.length).toBeGreaterThan(3);
+	const bad = requests.filter((r) => {
+		if (r.url.startsWith('data:') || r.url.startsWith('blob:')) return false;
+		const u = new URL(r.url);
+		const path = u.pathname.replace(new URL(baseURL!).pathname, '/');
+		return u.origin !== origin || r.method !== 'GET' || !STATIC.test(path);
+	});
+	expect(bad, `requests that are not same-origin GETs of static files:\n${bad.map((r) => `${r.method} ${r.url} (${r.type})`).join('\n')}`).toEqual([]);
+	expect(problems).toEqual([]);
+});
+
+test('offline: after one visit the app loads and imports with the network off', async ({ page, context }) => {
+	const problems = await watchProblems(context, page);
+	const failed: string[] = [];
+	context.on('requestfailed', (r) => failed.push(new URL(r.url()).pathname));
+	await page.goto('./');
+	// Wait until the service worker has precached everything and controls the page.
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller)
+			await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+	});
+	await context.setOffline(true);
+	// The network really is off for anything the service worker does not hold.
+	const online = await page.evaluate(() => fetch('./not-precached.txt').then(() => true, () => false));
+	expect(online).toBe(false);
+	const res = await page.reload();
+	expect(res?.fromServiceWorker()).toBe(true);
+	await importSample(page);
+	await page.getByTestId('granularity').selectOption('quarter');
+	await expect(heatCell(page, '2010-Q4', 0)).toBeVisible();
+	await shot(page, 'local-first-offline');
+	await context.setOffline(false);
+	// Only the probe above and the browser's own update check of sw.js went to the (absent) network.
+	expect(failed.filter((p) => !/\/(not-precached\.txt|sw\.js)$/.test(p))).toEqual([]);
+	expect(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+});
+
+test('two tabs: an import in one shows up in the other; an upgrade elsewhere asks for a reload', async ({ context }) => {
+	const a = await context.newPage();
+	const b = await context.newPage();
+	await a.goto('./');
+	await b.goto('./');
+	await expect(b.getByTestId('sample-button')).toBeVisible();
+	await importSample(a);
+	await expect(b.getByTestId('dataset-item')).toHaveCount(1);
+	await expect(b.locator('[data-testid="cohort-heatmap"][data-ready="true"]')).toBeVisible();
+	await expect(heatCell(b, '2010-12', 1)).toContainText('33.3');
+
+	// A newer schema version opened in tab B (as a newer build would): tab A must ask for a reload.
+	await b.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const req = indexedDB.open('mandegar', 10_000);
+				req.onsuccess = () => {
+					req.result.close();
+					resolve();
+				};
+				req.onerror = () => reject(req.error);
+			})
+	);
+	await expect(a.getByTestId('other-tab')).toContainText('Mandegar was updated in another tab — reload to continue');
+	await shot(a, 'local-first-other-tab');
+});
+
+test('backup in one browser, restore into a fresh one: same figures; delete all empties storage', async ({ browser, page }) => {
+	await page.goto('./');
+	await importSample(page);
+	await page.getByTestId('granularity').selectOption('quarter');
+	const q = await heatCell(page, '2011-Q1', 1).getAttribute('data-value');
+	const m1 = await heatCell(page, '2010-12', 1).count();
+	expect(m1).toBe(0);
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-button').click()]);
+	const file = (await download.path())!;
+	expect(download.suggestedFilename()).toMatch(/^mandegar-backup-.*\.gz$/);
+	await expect(page.getByTestId('last-backup')).toBeVisible();
+	expect(readFileSync(file).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+
+	const fresh = await browser.newContext();
+	const other = await fresh.newPage();
+	await other.goto('./');
+	await expect(other.getByTestId('sample-button')).toBeVisible();
+	await other.getByTestId('restore-input').setInputFiles(file);
+	await expect(other.getByTestId('storage-message')).toContainText('Restored 1 dataset');
+	await expect(other.getByTestId('dataset-item')).toHaveCount(1);
+	// The settings came along (quarter), and the figures are equal.
+	await expect(other.getByTestId('granularity')).toHaveValue('quarter');
+	await expect(heatCell(other, '2011-Q1', 1)).toHaveAttribute('data-value', q!);
+	await other.getByTestId('granularity').selectOption('month');
+	await expect(heatCell(other, '2010-12', 1)).toContainText('33.3');
+	await shot(other, 'local-first-restored');
+	await fresh.close();
+
+	// Delete all data: IndexedDB, caches, service worker, localStorage all empty.
+	page.on('dialog', (d) => d.accept());
+	await page.getByTestId('delete-all').click();
+	await expect(page.getByTestId('deleted-all')).toBeVisible();
+	const left = await page.evaluate(async () => ({
+		dbs: (await indexedDB.databases()).map((d) => d.name),
+		caches: await caches.keys(),
+		sw: (await navigator.serviceWorker.getRegistrations()).length,
+		local: localStorage.length
+	}));
+	expect(left).toEqual({ dbs: [], caches: [], sw: 0, local: 0 });
+	await shot(page, 'local-first-deleted');
+	await page.reload();
+	await expect(page.getByTestId('sample-button')).toBeVisible();
+	await expect(page.getByTestId('dataset-item')).toHaveCount(0);
+});
+
+test('backup reminder after 7 days without a backup', async ({ page }) => {
+	await page.goto('./');
+	await importSample(page);
+	await expect(page.getByTestId('backup-reminder')).toContainText('No backup yet');
+	await page.evaluate(() => localStorage.setItem('mandegar.lastBackup', String(Date.now() - 8 * 24 * 3600 * 1000)));
+	await page.reload();
+	await expect(page.getByTestId('backup-reminder')).toContainText('Last backup 8 days ago');
+	await page.getByTestId('storage-status').screenshot({ path: `${SHOTS}/local-first-reminder.png` });
+});
