@@ -248,3 +248,32 @@ test('a customer list joins the orders: potential customers and new breakdowns',
 	await expect(page.getByTestId('sum-customer-list')).toContainText('3 potential');
 	await expectSummary(page, e);
 });
+
+test('hostile text stays text: HTML/script payloads and bidi controls in ids', async ({ page }) => {
+	let dialogs = 0;
+	page.on('dialog', (d) => {
+		dialogs++;
+		void d.dismiss();
+	});
+	await page.goto('./');
+	await page.getByTestId('file-input').setInputFiles(`${BADCSV}security/html_script_in_text.csv`);
+	await expect(page.locator('.preview-table')).toContainText('<script>alert(document.cookie)</script>');
+	await page.getByTestId('import-button').click();
+	await expect(page.locator('[data-testid="cohort-heatmap"][data-ready="true"]')).toBeVisible();
+	await expectSummary(page, expected('security/html_script_in_text.csv'));
+	// Nothing from the file became an element.
+	await expect(page.locator('main script, main img, main iframe, main svg a')).toHaveCount(0);
+
+	const bidi = 'security/bidi_override_chars.csv';
+	await page.getByTestId('file-input').setInputFiles(`${BADCSV}${bidi}`);
+	await page.getByTestId('import-button').click();
+	await expectSummary(page, expected(bidi));
+	await page.getByTestId('open-report').click();
+	const report = page.getByTestId('import-report');
+	const first = report.locator('tbody tr').first();
+	await expect(first).toContainText('text-direction');
+	// The id is isolated, so its controls cannot reorder the row around it.
+	await expect(first.locator('td.value bdi')).toHaveCount(1);
+	await shot(page, 'import-bidi-report', false);
+	expect(dialogs).toBe(0);
+});
