@@ -510,7 +510,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				const bytes = await readHead(req.file, MAX_CUSTOMER_LIST_BYTES);
 				const hasher = new ByteHasher();
 				hasher.update(bytes);
-				const out = await attachCustomerList(db, req, bytes, hasher.digest());
+				const out = await attachCustomerList(db, req, bytes, hasher.digest(), MAX_CUSTOMER_LIST_BYTES);
 				if (!out.ok) return { kind: 'rejected', message: `${req.name}: ${out.reason}` };
 				loaded = { id: out.record.id, data: out.data };
 				analyses.clear();

@@ -7,6 +7,9 @@ import type { ImportOptions, OrderData } from '../core/types';
 import { getDataset, loadData, loadReport, replaceDatasetData } from '../db/datasets';
 import type { DatasetRecord, MandegarDB } from '../db/schema';
 
+/** Import-report entries of a customer list carry the list's file name with this suffix. */
+const LIST_SUFFIX = ' (customer list)';
+
 export type AttachDone =
 	| { ok: true; record: DatasetRecord; data: OrderData }
 	| { ok: false; reason: string };
@@ -15,8 +18,11 @@ export async function attachCustomerList(
 	db: MandegarDB,
 	req: { name: string; datasetId: string; mapping: CustomerListMapping; options: ImportOptions },
 	bytes: Uint8Array,
-	fileHash: string
+	fileHash: string,
+	/** `bytes` is the head of the file up to this many bytes: a list that fills it is refused, never cut. */
+	maxBytes = Infinity
 ): Promise<AttachDone> {
+	if (bytes.length >= maxBytes) return { ok: false, reason: `The list is larger than ${Math.round(maxBytes / (1 << 20))} MB; split it or keep only the columns you need.` };
 	const pre = previewCustomerList(bytes.subarray(0, 1 << 20), req.name, req.options);
 	if (!pre.ok) return { ok: false, reason: pre.reason };
 	const p = pre.preview;
@@ -55,7 +61,11 @@ export async function attachCustomerList(
 			revision: (base.revision ?? 0) + 1
 		},
 		joined.data,
-		await loadReport(db, base.id),
+		// The list's skipped rows join the dataset's import report (an earlier list's are replaced).
+		[
+			...(await loadReport(db, base.id)).filter((e) => !e.file?.endsWith(LIST_SUFFIX)),
+			...list.report.map((e) => ({ ...e, file: `${req.name}${LIST_SUFFIX}` }))
+		],
 		undefined,
 		undefined,
 		{ ...list, datasetId: base.id, fileName: req.name, mapping: req.mapping }

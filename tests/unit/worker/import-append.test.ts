@@ -135,6 +135,9 @@ describe('customer list', () => {
 		expect(after.dims.filter((d) => d.name.startsWith('city'))).toHaveLength(1);
 		expect([...city2.codes].map((c) => (c < 0 ? '' : city2.values[c]))).toEqual(['Tehran', 'Shiraz', 'Tehran', '', 'Shiraz']);
 
+		const report = await api.importReport(jan.dataset.id);
+		expect(report.filter((r) => r.file === 'customers.csv (customer list)').map((r) => [r.line, r.reason])).toEqual([[5, 'missing_customer_id']]);
+
 		await api.deleteDataset(jan.dataset.id);
 		expect(await db.customerLists.count()).toBe(0);
 	});
