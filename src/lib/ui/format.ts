@@ -1,58 +1,49 @@
-/** Pure display formatters: Intl number formats, day numbers ↔ ISO dates, an em dash for empty values. */
+/** Display formatters: Intl number formats in the UI language (i18n), day numbers ↔ ISO dates, an em dash for empty values. */
 import type { Day } from '../core/types';
+import { i18n } from '../i18n/locale.svelte';
+import { numberFormat } from '../i18n/format';
 
 /** Shown wherever a value is undefined (METRICS.md §3: a ratio with a 0 denominator is empty). */
 export const EMPTY = '—';
-/** One locale for now, so figures read the same in tests and screenshots; i18n will pass its own. */
+/** English figures, as the CSV downloads and the English UI write them. */
 export const DEFAULT_LOCALE = 'en-US';
 const MS_PER_DAY = 86_400_000;
-
-const cache = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-	const key = `${locale}|${JSON.stringify(options)}`;
-	let f = cache.get(key);
-	if (!f) {
-		f = new Intl.NumberFormat(locale, options);
-		cache.set(key, f);
-	}
-	return f;
-}
+/** The UI language's number locale, read when formatting so a template re-renders when it changes. */
+const uiLocale = (): string => i18n.locale;
 
 function usable(v: number | null | undefined): v is number {
 	return typeof v === 'number' && Number.isFinite(v);
 }
 
 /** A count: 12,345. */
-export function formatCount(v: number | null | undefined, locale = DEFAULT_LOCALE): string {
+export function formatCount(v: number | null | undefined, locale = uiLocale()): string {
 	return usable(v) ? numberFormat(locale, { maximumFractionDigits: 0 }).format(v) : EMPTY;
 }
 
 /** A value already in percent units (crr, churn_*), e.g. 75.6. */
-export function formatPercent(v: number | null | undefined, digits = 1, locale = DEFAULT_LOCALE): string {
+export function formatPercent(v: number | null | undefined, digits = 1, locale = uiLocale()): string {
 	return usable(v)
 		? numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v)
 		: EMPTY;
 }
 
 /** A ratio 0…1 (cohort retention) as percent, e.g. 0.1474 → 14.7. */
-export function formatRatioPercent(v: number | null | undefined, digits = 1, locale = DEFAULT_LOCALE): string {
+export function formatRatioPercent(v: number | null | undefined, digits = 1, locale = uiLocale()): string {
 	return usable(v) ? formatPercent(v * 100, digits, locale) : EMPTY;
 }
 
-/** Money in the file's own (unknown) currency: two decimals, grouped. */
-export function formatMoney(v: number | null | undefined, locale = DEFAULT_LOCALE): string {
-	return usable(v)
-		? numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v)
-		: EMPTY;
+/** Money in the open dataset's currency (two decimals, grouped, when it is not known); never converted. */
+export function formatMoney(v: number | null | undefined): string {
+	return usable(v) ? i18n.money(v) : EMPTY;
 }
 
 /** Compact axis labels: 1.2K, 35K. */
-export function formatCompact(v: number, locale = DEFAULT_LOCALE): string {
+export function formatCompact(v: number, locale = uiLocale()): string {
 	return numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(v);
 }
 
 /** Bytes as KB/MB for file sizes. */
-export function formatBytes(bytes: number, locale = DEFAULT_LOCALE): string {
+export function formatBytes(bytes: number, locale = uiLocale()): string {
 	if (!usable(bytes)) return EMPTY;
 	const units = ['B', 'KB', 'MB', 'GB'];
 	let v = bytes;
@@ -80,8 +71,13 @@ export function isoToDay(text: string): Day | null {
 	return Math.round(ms / MS_PER_DAY);
 }
 
+/** A value in percent units with the UI language's percent sign: 75.6 %, ۷۵٫۶٪. */
+export function formatPercentSign(v: number | null | undefined, digits = 1): string {
+	return usable(v) ? i18n.t('unit.percentValue', { value: formatPercent(v, digits) }) : EMPTY;
+}
+
 /** A timestamp (ms) as a short local date-time for lists. */
-export function formatTimestamp(ms: number, locale = DEFAULT_LOCALE): string {
+export function formatTimestamp(ms: number, locale = uiLocale()): string {
 	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 

@@ -1,0 +1,97 @@
+/**
+ * Intl formatters in the UI language, pure (the rune module passes the language and settings):
+ * number locales with Persian or Latin digits, period labels for display (Gregorian months from
+ * Intl, Jalali months from the label itself — METRICS.md §2 labels carry the Jalali year and month,
+ * exact by core/calendar.ts), dates, and money in a dataset's currency (never converted).
+ */
+import { civilFromDays, dayToJalali } from '../core/calendar';
+import type { CalendarKind, Day } from '../core/types';
+import type { Params } from './message-format';
+
+export const LANGS = ['en', 'fa', 'ru'] as const;
+export type Lang = (typeof LANGS)[number];
+export type Digits = 'native' | 'latn';
+/** 'none' = the file's own unknown currency (plain number); IRT = toman, which has no ISO code. */
+export const CURRENCIES = ['none', 'USD', 'EUR', 'RUB', 'IRR', 'IRT'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+
+export function isLang(v: unknown): v is Lang {
+	return typeof v === 'string' && (LANGS as readonly string[]).includes(v);
+}
+
+/** The BCP 47 tag numbers and dates are formatted with; fa uses Persian digits unless Latin are asked for. */
+export function numberLocale(lang: Lang, digits: Digits = 'native'): string {
+	if (lang === 'fa') return digits === 'latn' ? 'fa-IR-u-nu-latn' : 'fa-IR-u-nu-arabext';
+	return lang === 'ru' ? 'ru-RU' : 'en-US';
+}
+
+/** Jalali month names (Farvardin = 1); Intl's persian calendar writes «۱۴۰۲ مهر» (year first), so names come from here. */
+const JALALI_MONTHS: Record<Lang, string[]> = {
+	en: ['Farvardin', 'Ordibehesht', 'Khordad', 'Tir', 'Mordad', 'Shahrivar', 'Mehr', 'Aban', 'Azar', 'Dey', 'Bahman', 'Esfand'],
+	fa: ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'],
+	ru: ['фарвардин', 'ордибехешт', 'хордад', 'тир', 'мордад', 'шахривар', 'мехр', 'абан', 'азар', 'дей', 'бахман', 'эсфанд']
+};
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+	const key = `${locale}|${JSON.stringify(options)}`;
+	let f = numberFormats.get(key);
+	if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, options)));
+	return f;
+}
+
+/** A year or day number without grouping: 1402, not 1,402. */
+function plain(n: number, locale: string, width = 0): string {
+	return numberFormat(locale, { useGrouping: false, minimumIntegerDigits: Math.max(1, width) }).format(n);
+}
+
+/** Month name (nominative, standalone) of a Gregorian month, from Intl in the UI language. */
+export function gregorianMonthName(month: number, lang: Lang): string {
+	return new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC', calendar: 'gregory' }).format(Date.UTC(2001, month - 1, 1));
+}
+
+export function monthName(calendar: CalendarKind, month: number, lang: Lang): string {
+	return calendar === 'persian' ? JALALI_MONTHS[lang][month - 1] : gregorianMonthName(month, lang);
+}
+
+type Translate = (key: 'period.month' | 'period.quarter' | 'period.week' | 'period.weekOf' | 'date.day', params: Params) => string;
+
+/**
+ * A METRICS.md §2 period label (`2010-12`, `2010-Q4`, `2010`, `2010-W48`; Persian `1389-09`,
+ * `1389-Q3`, `1389`, week `1389-09-13`) for display: «декабрь 2010», «آذر ۱۳۸۹». English keeps the
+ * label as written (it is also the CSV's), so tests and downloads read the same.
+ */
+export function formatPeriodLabel(label: string, calendar: CalendarKind, lang: Lang, locale: string, t: Translate): string {
+	if (lang === 'en') return label;
+	let m: RegExpExecArray | null;
+	if ((m = /^(\d{4})-(\d{2})$/.exec(label)))
+		return t('period.month', { month: monthName(calendar, Number(m[2]), lang), year: plain(Number(m[1]), locale) });
+	if ((m = /^(\d{4})-Q(\d)$/.exec(label))) return t('period.quarter', { quarter: plain(Number(m[2]), locale), year: plain(Number(m[1]), locale) });
+	if ((m = /^(\d{4})$/.exec(label))) return plain(Number(m[1]), locale);
+	if ((m = /^(\d{4})-W(\d{2})$/.exec(label))) return t('period.week', { week: plain(Number(m[2]), locale), year: plain(Number(m[1]), locale) });
+	if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(label)))
+		return t('period.weekOf', {
+			date: t('date.day', { day: plain(Number(m[3]), locale), month: monthName(calendar, Number(m[2]), lang), year: plain(Number(m[1]), locale) })
+		});
+	return label;
+}
+
+/** A day for display: ISO in English, «۱۰ آذر ۱۳۸۹» (Jalali) or «1 декабрь 2010»-free numeric forms elsewhere. */
+export function formatDay(day: Day, calendar: CalendarKind, lang: Lang, locale: string): string {
+	const [y, mo, d] = calendar === 'persian' ? dayToJalali(day) : civilFromDays(day);
+	if (lang === 'en' && calendar === 'gregorian') return `${plain(y, locale, 4)}-${plain(mo, locale, 2)}-${plain(d, locale, 2)}`;
+	// Year/month/day with slashes reads naturally in Persian for either calendar; Russian writes dd.mm.yyyy.
+	if (lang === 'ru') return `${plain(d, locale, 2)}.${plain(mo, locale, 2)}.${plain(y, locale, 4)}`;
+	return `${plain(y, locale, 4)}/${plain(mo, locale, 2)}/${plain(d, locale, 2)}`;
+}
+
+/**
+ * Money in a dataset's currency, in the UI language's number format. Rial and toman have no
+ * fractions in practice; toman has no ISO code, so it is a number followed by the word.
+ */
+export function formatMoneyIn(v: number, currency: Currency, locale: string, tomanWord: (amount: string) => string): string {
+	if (currency === 'none') return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+	if (currency === 'IRT') return tomanWord(numberFormat(locale, { maximumFractionDigits: 0 }).format(v));
+	const digits = currency === 'IRR' ? 0 : 2;
+	return numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
+}
