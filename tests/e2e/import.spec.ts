@@ -277,3 +277,28 @@ test('hostile text stays text: HTML/script payloads and bidi controls in ids', a
 	await shot(page, 'import-bidi-report', false);
 	expect(dialogs).toBe(0);
 });
+
+test('a long import report is paged, and its download neutralises formula-like values', async ({ page }) => {
+	const rows = ['customer_id,order_id,order_date,amount'];
+	for (let i = 0; i < 130; i++) rows.push(`C${i % 7},${1000 + i},2024-01-${String(1 + (i % 28)).padStart(2, '0')},${i < 120 ? (i === 0 ? '=1+1' : 'N/A') : '12.50'}`);
+	await page.goto('./');
+	await page.getByTestId('file-input').setInputFiles({ name: 'mostly-bad.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n') + '\n') });
+	await page.getByTestId('import-button').click();
+	await expect(page.getByTestId('sum-imported')).toHaveText('10');
+	await expect(page.getByTestId('sum-rejected')).toHaveText('120');
+	await page.getByTestId('open-report').click();
+	const report = page.getByTestId('import-report');
+	await expect(report.getByTestId('report-page')).toHaveText('Page 1 of 3');
+	await expect(report.locator('tbody tr')).toHaveCount(50);
+	await expect(report.locator('tbody tr').first()).toContainText('=1+1');
+	await report.getByTestId('report-next').click();
+	await report.getByTestId('report-next').click();
+	await expect(report.getByTestId('report-page')).toHaveText('Page 3 of 3');
+	await expect(report.locator('tbody tr')).toHaveCount(20);
+	await expect(report.locator('tbody tr').last()).toContainText('121');
+	const [download] = await Promise.all([page.waitForEvent('download'), report.getByTestId('report-download').click()]);
+	const lines = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+	expect(lines).toHaveLength(121);
+	expect(lines[1]).toBe("2,amount,'=1+1,invalid_amount");
+	await shot(page, 'import-report-paged', false);
+});

@@ -73,6 +73,11 @@ describe('parseNumber', () => {
 		for (const raw of ['N/A', '#VALUE!', 'TBD', '1e5', '12a3', '(12.50']) expect(parseNumber(raw, newNumberParse()).status, raw).toBe(NUM_INVALID);
 		expect(parseNumber('0', newNumberParse()).status).toBe(NUM_OK);
 	});
+	it('never reads a formula or an expression as a number', () => {
+		for (const raw of ['=1+1', '1+1', '=12', '@5', '@SUM(A1)', '=-2+3', '2+3-']) expect(parseNumber(raw, newNumberParse()).status, raw).toBe(NUM_INVALID);
+		expect(dot('+12.50')).toBe(12.5);
+		expect(dot('+$12.50')).toBe(12.5);
+	});
 	it('trims the whitespace the rules allow, nothing else', () => {
 		expect(trimText('\u00a0 a b\u202f\t')).toBe('a b');
 		expect(trimText('\u200cx\u200c')).toBe('\u200cx\u200c');

@@ -140,7 +140,16 @@ export function parseNumber(raw: string, out: NumberParse): NumberParse {
 			if (seenDigit) afterDigits = true;
 			continue;
 		}
-		if (c === 43) continue;
+		if (c === 43) {
+			// a leading plus sign; a plus after digits makes an expression ("1+1"), not a number
+			if (seenDigit) afterDigits = true;
+			continue;
+		}
+		if (c === 61 || c === 64) {
+			// '=' and '@' start spreadsheet formulas: "=1+1" or "@SUM(A1)" is text, never evaluated or read as 11
+			bad = true;
+			break;
+		}
 		// letters and currency symbols: allowed only around the number
 		if (seenDigit) afterDigits = true;
 	}
