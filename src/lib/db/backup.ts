@@ -37,6 +37,8 @@ export interface RestoreResult {
 	skipped: number;
 	records: number;
 	app: Record<string, string>;
+	/** When the backup was made. */
+	createdAt: number;
 }
 
 const TYPED = {
@@ -243,7 +245,13 @@ export async function restoreWorkspace(db: MandegarDB, file: Blob, onProgress?: 
 		await removeDatasets(db, incoming).catch(() => {});
 		throw e;
 	}
-	return { datasets: incoming.length, skipped: header.datasets.length - incoming.length, records, app: header.app ?? {} };
+	return {
+		datasets: incoming.length,
+		skipped: header.datasets.length - incoming.length,
+		records,
+		app: header.app ?? {},
+		createdAt: header.createdAt
+	};
 }
 
 /** Remove every record tied to these datasets, in every table (used to undo a failed restore). */

@@ -50,6 +50,8 @@ export class StorageState {
 	usage = $state<number | null>(null);
 	quota = $state<number | null>(null);
 	lastBackup = $state<number | null>(null);
+	/** A service worker holds the app: it loads without a network. */
+	offline = $state(false);
 	busy = $state<'backup' | 'restore' | 'delete' | null>(null);
 	message = $state<string | null>(null);
 	error = $state<string | null>(null);
@@ -75,6 +77,7 @@ export class StorageState {
 		this.#started = true;
 		this.lastBackup = readLastBackup();
 		void this.#persist();
+		void navigator.serviceWorker?.ready.then(() => (this.offline = !this.deleted));
 		const tick = setInterval(() => (this.now = Date.now()), 60_000);
 		const stopEffects = $effect.root(() => {
 			// Tell the other tabs when this tab's list of datasets changed (an import, a delete, a restore).
@@ -220,6 +223,11 @@ export class StorageState {
 				return;
 			}
 			for (const [k, v] of Object.entries(res.app)) if (k.startsWith('mandegar.') && localStorage.getItem(k) == null) localStorage.setItem(k, v);
+			// The restored data exists in that file: it counts as backed up as of then.
+			if (res.createdAt > (this.lastBackup ?? 0)) {
+				localStorage.setItem(LAST_BACKUP_KEY, String(res.createdAt));
+				this.lastBackup = res.createdAt;
+			}
 			await app.refreshDatasets();
 			if (!app.currentId && app.datasets[0]) await app.open(app.datasets[0].id);
 			this.message =
@@ -257,7 +265,10 @@ export class StorageState {
 			app.currentId = null;
 			app.result = null;
 			app.datasets = [];
+			app.message = null;
+			app.warnings = [];
 			this.lastBackup = null;
+			this.offline = false;
 			this.deleted = true;
 		} catch (e) {
 			this.error = `Not everything could be deleted: ${errorText(e)}. Close the other tabs of Mandegar and try again.`;

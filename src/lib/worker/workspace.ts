@@ -7,7 +7,7 @@ import { BackupError, exportWorkspace, isQuotaError, restoreWorkspace } from '..
 import type { MandegarDB } from '../db/schema';
 
 export type RestoreResponse =
-	| { ok: true; datasets: number; skipped: number; records: number; app: Record<string, string> }
+	| { ok: true; datasets: number; skipped: number; records: number; app: Record<string, string>; createdAt: number }
 	| { ok: false; message: string };
 
 export interface WorkspaceApi {
