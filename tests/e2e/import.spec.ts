@@ -54,6 +54,9 @@ test('windows-1256 Persian file with Jalali dates: encoding shown, imported, rig
 	await expect(page.getByTestId('map-date').locator('option:checked')).toHaveText('تاريخ');
 	await expect(page.locator('.preview-table')).not.toContainText('\uFFFD');
 	await shot(page, 'import-1256-preview');
+	await page.setViewportSize({ width: 390, height: 844 });
+	await shot(page, 'import-1256-preview-390');
+	await page.setViewportSize({ width: 1280, height: 900 });
 
 	// Choosing another encoding re-runs the preview (mojibake), and going back restores it.
 	await page.getByTestId('encoding').selectOption('windows-1251');
