@@ -145,22 +145,26 @@ export async function exportWorkspace(
 	return new Blob([await blob], { type: 'application/gzip' });
 }
 
-/** Split a text stream into lines. */
+/** Split a text stream into lines (a long line is gathered in pieces and joined once). */
 async function* lines(stream: ReadableStream<string>): AsyncGenerator<string> {
 	const reader = stream.getReader();
-	let rest = '';
+	let pieces: string[] = [];
 	for (;;) {
 		const { done, value } = await reader.read();
 		if (done) break;
-		rest += value;
+		let from = 0;
 		let nl: number;
-		while ((nl = rest.indexOf('\n')) >= 0) {
-			const l = rest.slice(0, nl);
-			rest = rest.slice(nl + 1);
+		while ((nl = value.indexOf('\n', from)) >= 0) {
+			pieces.push(value.slice(from, nl));
+			const l = pieces.length === 1 ? pieces[0] : pieces.join('');
+			pieces = [];
 			if (l) yield l;
+			from = nl + 1;
 		}
+		if (from < value.length) pieces.push(value.slice(from));
 	}
-	if (rest.trim()) yield rest;
+	const last = pieces.join('');
+	if (last.trim()) yield last;
 }
 
 async function isGzip(file: Blob): Promise<boolean> {
