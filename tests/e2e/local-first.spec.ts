@@ -141,6 +141,30 @@ test('two tabs: an import in one shows up in the other; an upgrade elsewhere ask
 	await shot(a, 'local-first-other-tab');
 });
 
+test('two tabs: a dataset deleted in one disappears in the other; delete-all in one makes the other ask for a reload', async ({ context }) => {
+	const a = await context.newPage();
+	const b = await context.newPage();
+	a.on('dialog', (d) => d.accept());
+	await a.goto('./');
+	await importSample(a);
+	await b.goto('./');
+	await expect(b.getByTestId('dataset-item')).toHaveCount(1);
+	await a.getByTestId('delete-dataset').click();
+	await expect(a.getByTestId('dataset-item')).toHaveCount(0);
+	await expect(b.getByTestId('dataset-item')).toHaveCount(0);
+	await expect(b.getByTestId('cohort-heatmap')).toHaveCount(0);
+
+	await importSample(b);
+	await expect(a.getByTestId('dataset-item')).toHaveCount(1);
+	await a.getByTestId('delete-all').click();
+	await expect(a.getByTestId('deleted-all')).toBeVisible();
+	await expect(b.getByTestId('other-tab')).toContainText('deleted in another tab — reload to continue');
+	expect(await a.evaluate(async () => (await indexedDB.databases()).length)).toBe(0);
+	await b.getByTestId('other-tab-reload').click();
+	await expect(b.getByTestId('sample-button')).toBeVisible();
+	await expect(b.getByTestId('dataset-item')).toHaveCount(0);
+});
+
 test('backup in one browser, restore into a fresh one: same figures; delete all empties storage', async ({ browser, page }) => {
 	await page.goto('./');
 	await importSample(page);
