@@ -47,7 +47,7 @@ export default defineConfig({
 				]
 			},
 			workbox: {
-				globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'sample/*.gz'],
+				globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}', 'sample/*.gz'],
 				// The sample (~0.7 MB) and the worker bundle must be cached whole.
 				maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
 				cleanupOutdatedCaches: true,

@@ -12,6 +12,7 @@ import {
 	DEFAULT_WINDOW,
 	defaultSettings,
 	type AnalysisSettings,
+	type CalendarKind,
 	type Day,
 	type Field,
 	type Granularity,
@@ -20,6 +21,7 @@ import {
 	type Question
 } from '../core/types';
 import { saveTextFile } from '../ui/save-file';
+import { i18n, t } from '../i18n/locale.svelte';
 import { guessCustomerListMapping, type CustomerListMapping } from '../core/import/customer-columns';
 
 export type ImportStage = 'idle' | 'previewing' | 'mapping' | 'importing' | 'done' | 'error';
@@ -94,7 +96,7 @@ export class AppState {
 			const latest = this.datasets[0];
 			if (latest) await this.open(latest.id);
 		} catch (e) {
-			this.analyseError = `The stored datasets could not be read: ${errorText(e)}`;
+			this.analyseError = t('app.readError', { error: errorText(e) });
 		} finally {
 			this.loading = false;
 		}
@@ -109,7 +111,7 @@ export class AppState {
 		const meta = this.datasets.find((d) => d.id === id);
 		if (!meta) return;
 		this.currentId = id;
-		this.settings = { ...defaultSettings(), ...meta.settings };
+		this.settings = { ...defaultSettings(), ...meta.settings, calendar: i18n.calendar };
 		this.#windowSetByUser = this.settings.window !== DEFAULT_WINDOW[this.settings.granularity];
 		this.result = null;
 		await this.analyse();
@@ -130,6 +132,13 @@ export class AppState {
 		const window = this.#windowSetByUser ? this.settings.window : DEFAULT_WINDOW[g];
 		this.settings = { ...this.settings, granularity: g, window };
 		void this.analyse();
+	}
+
+	/** The calendar of the periods (METRICS.md §2), from the display settings; re-analyses only on a change. */
+	setCalendar(calendar: CalendarKind): void {
+		if (this.settings.calendar === calendar) return;
+		this.settings = { ...this.settings, calendar };
+		if (this.currentId) void this.analyse();
 	}
 
 	setWindow(w: number): void {
@@ -157,7 +166,7 @@ export class AppState {
 			this.result = res;
 		} catch (e) {
 			if (seq !== this.#analyseSeq) return;
-			this.analyseError = `The dashboard could not be computed: ${errorText(e)}`;
+			this.analyseError = t('app.analyseError', { error: errorText(e) });
 		} finally {
 			if (seq === this.#analyseSeq) this.analysing = false;
 		}
@@ -170,7 +179,7 @@ export class AppState {
 			const { fileName, csv } = await api.exportTable({ datasetId, settings: $state.snapshot(this.settings), table });
 			saveTextFile(fileName, csv);
 		} catch (e) {
-			this.analyseError = `The ${table} table could not be exported: ${errorText(e)}`;
+			this.analyseError = t('app.exportError', { table, error: errorText(e) });
 		}
 	}
 

@@ -25,6 +25,7 @@ import type {
 	TableName
 } from '../worker/api-types';
 import { app } from './app.svelte';
+import { t } from '../i18n/locale.svelte';
 
 export type ViewName = 'overview' | 'cohorts' | 'customers' | 'segments' | 'breakdowns' | 'predictions';
 
@@ -372,7 +373,7 @@ export class MetricsState {
 			const { fileName, csv } = await api.exportTable({ ...req, ...extra, table });
 			saveTextFile(fileName, csv);
 		} catch (e) {
-			app.analyseError = `The ${table} table could not be exported: ${errorText(e)}`;
+			app.analyseError = t('app.exportError', { table, error: errorText(e) });
 		}
 	}
 }

@@ -1,11 +1,14 @@
 /** Labels, explanations and number formats of the switchable cohort metrics (METRICS.md §4). */
 import type { CohortMetric } from '../core/cohort-metrics';
 import { formatCompact, formatMoney, formatRatioPercent } from './format';
+import { t } from '../i18n/locale.svelte';
 
 export interface CohortMetricText {
 	label: string;
 	/** The label inside a sentence ("average cumulative LTV"). */
 	noun: string;
+	/** "Average retention", the curve's title and series. */
+	average: string;
 	/** What a cell means, for the chart title and the switch's hint. */
 	cell: string;
 	/** A heatmap cell (short). */
@@ -18,52 +21,60 @@ export interface CohortMetricText {
 	share: boolean;
 }
 
-const pct = (v: number) => `${formatRatioPercent(v)}%`;
+/** The UI language's percent sign (٪ in Persian). */
+const sign = () => t('unit.percent');
+const pct = (v: number) => `${formatRatioPercent(v)}${sign()}`;
+
+/** The words of a metric in the UI language (getters, so a language switch re-renders). */
+type Words = 'label' | 'noun' | 'average' | 'cell';
+function withWords(m: CohortMetric, rest: Omit<CohortMetricText, Words>): CohortMetricText {
+	const words: Pick<CohortMetricText, Words> = {
+		get label() {
+			return t(`metric.${m}.label`);
+		},
+		get noun() {
+			return t(`metric.${m}.noun`);
+		},
+		get average() {
+			return t(`metric.${m}.average`);
+		},
+		get cell() {
+			return t(`metric.${m}.cell`);
+		}
+	};
+	// Copy the getters themselves (a spread would read them once, in the language of the moment).
+	return Object.defineProperties(rest, Object.getOwnPropertyDescriptors(words)) as CohortMetricText;
+}
 
 export const COHORT_METRIC_TEXT: Record<CohortMetric, CohortMetricText> = {
-	retention: {
-		label: 'Retention',
-		noun: 'retention',
-		cell: 'share of the cohort buying in that period',
+	retention: withWords('retention', {
 		short: (v) => formatRatioPercent(v),
 		long: pct,
-		axis: (v) => `${v}%`,
+		axis: (v) => `${formatCompact(v)}${sign()}`,
 		share: true
-	},
-	rolling: {
-		label: 'Rolling retention',
-		noun: 'rolling retention',
-		cell: 'share of the cohort buying in that period or any later one',
+	}),
+	rolling: withWords('rolling', {
 		short: (v) => formatRatioPercent(v),
 		long: pct,
-		axis: (v) => `${v}%`,
+		axis: (v) => `${formatCompact(v)}${sign()}`,
 		share: true
-	},
-	revenue_retention: {
-		label: 'Revenue retention',
-		noun: 'revenue retention',
-		cell: "the cohort's revenue in that period ÷ its revenue in its first period (100 % = as much as at the start)",
-		short: (v) => `${formatRatioPercent(v, 0)}%`,
+	}),
+	revenue_retention: withWords('revenue_retention', {
+		short: (v) => `${formatRatioPercent(v, 0)}${sign()}`,
 		long: pct,
-		axis: (v) => `${v}%`,
+		axis: (v) => `${formatCompact(v)}${sign()}`,
 		share: false
-	},
-	revenue: {
-		label: 'Revenue',
-		noun: 'revenue',
-		cell: "the cohort's net revenue in that period",
+	}),
+	revenue: withWords('revenue', {
 		short: (v) => formatCompact(v),
 		long: (v) => formatMoney(v),
 		axis: (v) => formatCompact(v),
 		share: false
-	},
-	ltv: {
-		label: 'Cumulative LTV',
-		noun: 'cumulative LTV',
-		cell: "the cohort's cumulative net revenue through that period ÷ its customers",
+	}),
+	ltv: withWords('ltv', {
 		short: (v) => formatCompact(v),
 		long: (v) => formatMoney(v),
 		axis: (v) => formatCompact(v),
 		share: false
-	}
+	})
 };

@@ -5,7 +5,8 @@
 import type { TypeSettings } from '../core/segments';
 import type { PeriodRow } from '../core/types';
 import type { CustomerBaseResult } from '../worker/api-types';
-import { EMPTY, formatCount, formatMoney, formatPercent } from './format';
+import { EMPTY, formatCount, formatMoney, formatPercent, formatPercentSign } from './format';
+import { t } from '../i18n/locale.svelte';
 
 export interface Formula {
 	/** The definition in symbols. */
@@ -19,31 +20,31 @@ const num = (v: number, digits = 2) => formatPercent(v, digits);
 /** CRR of one period (METRICS.md §3). */
 export function crrFormula(p: PeriodRow): Formula {
 	return {
-		formula: 'CRR = (E − N) ÷ S × 100',
-		worked: `(${formatCount(p.end)} − ${formatCount(p.new)}) ÷ ${formatCount(p.start)} × 100 = ${pct(p.crr)}`
+		formula: t('formula.crr'),
+		worked: `(${formatCount(p.end)} − ${formatCount(p.new)}) ÷ ${formatCount(p.start)} × ${formatCount(100)} = ${pct(p.crr)}`
 	};
 }
 
 export function churnNaiveFormula(p: PeriodRow): Formula {
-	return { formula: 'Churn = lost ÷ S × 100', worked: `${formatCount(p.lost)} ÷ ${formatCount(p.start)} × 100 = ${pct(p.churn_naive)}` };
+	return { formula: t('formula.churnNaive'), worked: `${formatCount(p.lost)} ÷ ${formatCount(p.start)} × ${formatCount(100)} = ${pct(p.churn_naive)}` };
 }
 
 export function churnAdjustedFormula(p: PeriodRow): Formula {
 	return {
-		formula: 'Churn (adjusted) = lost ÷ (S + N ÷ 2) × 100',
-		worked: `${formatCount(p.lost)} ÷ (${formatCount(p.start)} + ${formatCount(p.new)} ÷ 2) × 100 = ${pct(p.churn_adjusted)}`
+		formula: t('formula.churnAdjusted'),
+		worked: `${formatCount(p.lost)} ÷ (${formatCount(p.start)} + ${formatCount(p.new)} ÷ ${formatCount(2)}) × ${formatCount(100)} = ${pct(p.churn_adjusted)}`
 	};
 }
 
 export function installedBaseFormula(p: PeriodRow): Formula {
 	return {
-		formula: 'E = S − lost + N + reactivated',
+		formula: t('formula.installed'),
 		worked: `${formatCount(p.start)} − ${formatCount(p.lost)} + ${formatCount(p.new)} + ${formatCount(p.reactivated)} = ${formatCount(p.end)}`
 	};
 }
 
 function pct(v: number | null): string {
-	return v === null ? EMPTY : `${formatPercent(v)} %`;
+	return v === null ? EMPTY : formatPercentSign(v);
 }
 
 /** The whole-base figures of METRICS.md §5, keyed as in summary.json. */
@@ -53,7 +54,7 @@ export function baseFormulas(b: CustomerBaseResult): Record<string, Formula> {
 	const out: Record<string, Formula> = {
 		repeat_purchase_rate: {
 			formula: 'Repeat purchase rate = customers with ≥ 2 purchases ÷ customers × 100',
-			worked: `${formatCount(b.repeatCustomers)} ÷ ${formatCount(m.customers)} × 100 = ${pct(m.repeat_purchase_rate)}`
+			worked: `${formatCount(b.repeatCustomers)} ÷ ${formatCount(m.customers)} × ${formatCount(100)} = ${pct(m.repeat_purchase_rate)}`
 		},
 		gap_mean_days: {
 			formula: 'Mean days between purchases = Σ gaps between consecutive purchase days ÷ number of gaps',
@@ -65,7 +66,7 @@ export function baseFormulas(b: CustomerBaseResult): Record<string, Formula> {
 		},
 		return_rate: {
 			formula: 'Return rate = return orders ÷ (purchases + return orders) × 100',
-			worked: `${formatCount(m.return_orders)} ÷ (${formatCount(m.purchases)} + ${formatCount(m.return_orders)}) × 100 = ${pct(m.return_rate)}`
+			worked: `${formatCount(m.return_orders)} ÷ (${formatCount(m.purchases)} + ${formatCount(m.return_orders)}) × ${formatCount(100)} = ${pct(m.return_rate)}`
 		}
 	};
 	if (b.purchaseAmount !== null)
@@ -81,7 +82,7 @@ export function baseFormulas(b: CustomerBaseResult): Record<string, Formula> {
 	if (c) {
 		out.top20_share = {
 			formula: 'Top-20 % share = revenue of the ⌈0.2 · n⌉ highest-revenue customers ÷ all customer revenue × 100',
-			worked: `⌈0.2 · ${formatCount(c.n)}⌉ = ${formatCount(c.topCount)} customer${c.topCount === 1 ? '' : 's'}: ${formatMoney(c.topRevenue)} ÷ ${formatMoney(c.total)} × 100 = ${pct(c.top20)}`
+			worked: `⌈0.2 · ${formatCount(c.n)}⌉ = ${formatCount(c.topCount)} customer${c.topCount === 1 ? '' : 's'}: ${formatMoney(c.topRevenue)} ÷ ${formatMoney(c.total)} × ${formatCount(100)} = ${pct(c.top20)}`
 		};
 		out.gini = {
 			formula: 'Gini = 2 · Σ i·xᵢ ÷ (n · Σ xᵢ) − (n + 1) ÷ n  (revenues x ascending, negatives as 0, i from 1)',

@@ -99,7 +99,7 @@ export const ru: Messages = {
 	'kpi.crr.note': '(конец − новые) ÷ начало',
 	'kpi.churnNaive': 'Отток, простой',
 	'kpi.churnNaive.note': 'потерянные ÷ начало',
-	'kpi.churnAdjusted': 'Отток, скорректированный',
+	'kpi.churnAdjusted': 'Отток скорр.',
 	'kpi.churnAdjusted.note': 'потерянные ÷ (начало + новые/2)',
 
 	'formula.crr': 'CRR = (E − N) ÷ S × 100',
