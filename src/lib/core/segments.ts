@@ -182,3 +182,22 @@ export function firstPurchaseValues(data: OrderData, facts: Facts, dim: Dimensio
 	}
 	return out;
 }
+
+/**
+ * Customers of an imported customer list without a purchase by the observation end are "potential"
+ * (METRICS.md §6): they count in the type segments, never in customers.csv. Adds that row.
+ */
+export function withPotentialSegment(
+	rows: readonly SegmentRow[],
+	listIds: readonly string[],
+	customers: readonly { customer_id: string }[]
+): SegmentRow[] {
+	const buyers = new Set(customers.map((c) => c.customer_id));
+	let potential = 0;
+	for (const id of new Set(listIds)) if (!buyers.has(id)) potential++;
+	const money = rows.some((r) => r.revenue !== null);
+	return [
+		...rows.filter((r) => !(r.kind === 'type' && r.segment === 'potential')),
+		{ kind: 'type', segment: 'potential', customers: potential, revenue: money ? 0 : null, revenue_share: money ? 0 : null }
+	];
+}

@@ -20,7 +20,8 @@ import { ByteHasher } from '../core/hash';
 import { createImporter, previewBytes } from '../core/import';
 import { computeHoldout, computePredictions, type PredictionResult } from '../core/predict';
 import { defaultSettings, FLAG_DISCOUNT, type Analysis, type AnalysisSettings, type CustomerRow, type OrderData } from '../core/types';
-import { deleteDataset, findByFileHash, getDataset, listDatasets, loadData, loadReport, saveDataset, updateSettings } from '../db/datasets';
+import { deleteDataset, findByFileHash, getCustomerList, getDataset, listDatasets, loadData, loadReport, saveDataset, updateSettings } from '../db/datasets';
+import { withPotentialSegment } from '../core/segments';
 import { LAYOUT_VERSION, type DatasetRecord, type MandegarDB } from '../db/schema';
 import { appendToDataset, filesOf } from './append';
 import { attachCustomerList } from './customer-list';
@@ -197,8 +198,12 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 		const limit = req.settings.asOf ?? Infinity;
 		let hasDiscount = false;
 		for (let i = 0; i < data.length && !hasDiscount; i++) hasDiscount = (data.flags[i] & FLAG_DISCOUNT) !== 0 && data.day[i] <= limit;
+		const analysis = computeAnalysis(data, req.settings, thresholds);
+		// A joined customer list adds the "potential" customers (no purchase by the observation end) to the segments.
+		const list = await getCustomerList(db, req.datasetId);
+		if (list) analysis.segments = withPotentialSegment(analysis.segments, list.ids, analysis.customers);
 		const entry: AnalysisEntry = {
-			analysis: computeAnalysis(data, req.settings, thresholds),
+			analysis,
 			thresholds,
 			sorts: new Map(),
 			predictions: new Map(),
