@@ -3,6 +3,10 @@
 // offline (service worker); two tabs stay consistent; backup from one browser context restores into
 // a fresh one with the same figures; "Delete all data" leaves storage empty.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname } from 'node:path';
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 
 const SHOTS = 'test-results/screenshots';
@@ -112,6 +116,45 @@ test('offline: after one visit the app loads and imports with the network off', 
 	// Only the probe above and the browser's own update check of sw.js went to the (absent) network.
 	expect(failed.filter((p) => !/\/(not-precached\.txt|sw\.js)$/.test(p))).toEqual([]);
 	expect(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+});
+
+test('the same build works from a sub-path (GitHub Pages), offline included', async ({ browser }) => {
+	// A plain static server that serves the build only under /team/mandegar/ (like <user>.github.io/<repo>/).
+	const PREFIX = '/team/mandegar/';
+	const DIST = process.env.MANDEGAR_DIST ?? 'dist';
+	const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
+	const server = createServer(async (req, res) => {
+		const path = new URL(req.url ?? '/', 'http://x').pathname;
+		if (!path.startsWith(PREFIX)) return void res.writeHead(404).end();
+		const file = path.slice(PREFIX.length) || 'index.html';
+		try {
+			const body = await readFile(`${DIST}/${file}`);
+			res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+		} catch {
+			res.writeHead(404).end();
+		}
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${PREFIX}`;
+	const context = await browser.newContext();
+	try {
+		const page = await context.newPage();
+		await page.goto(url);
+		const scope = await page.evaluate(async () => {
+			const reg = await navigator.serviceWorker.ready;
+			if (!navigator.serviceWorker.controller)
+				await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+			return reg.scope;
+		});
+		expect(scope).toBe(url);
+		expect(await page.locator('link[rel="manifest"]').evaluate((l: HTMLLinkElement) => l.href)).toBe(`${url}manifest.webmanifest`);
+		await context.setOffline(true);
+		expect((await page.reload())?.fromServiceWorker()).toBe(true);
+		await importSample(page);
+	} finally {
+		await context.close();
+		server.close();
+	}
 });
 
 test('two tabs: an import in one shows up in the other; an upgrade elsewhere asks for a reload', async ({ context }) => {
