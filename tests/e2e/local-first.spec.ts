@@ -28,6 +28,21 @@ async function importSample(page: Page) {
 	await expect(heatCell(page, '2010-12', 1)).toContainText('33.3');
 }
 
+/** Open each analysis view (the tabs), wait until it shows, and come back to the first. */
+async function visitEveryView(page: Page) {
+	const tabs = page.locator('[data-testid^="tab-"]');
+	const n = await tabs.count();
+	expect(n).toBeGreaterThan(1);
+	for (let i = 0; i < n; i++) {
+		const id = (await tabs.nth(i).getAttribute('data-testid'))!.slice('tab-'.length);
+		await tabs.nth(i).click();
+		await expect(tabs.nth(i)).toHaveAttribute('aria-current', 'page');
+		await expect(page.getByTestId(`view-${id}`)).toBeVisible();
+		await page.waitForTimeout(200);
+	}
+	await tabs.first().click();
+}
+
 /** Every CSP violation and console error of a page, across reloads. */
 async function watchProblems(context: BrowserContext, page: Page) {
 	const problems: string[] = [];
@@ -64,13 +79,8 @@ test('a full session: only same-origin GETs of static files, strict CSP, no viol
 	expect(csp).not.toContain('unsafe-eval');
 
 	await importSample(page);
-	// Every view of the analysis (tabs, when present), a settings change, a reload.
-	const tabs = page.locator('[role="tab"]');
-	for (let i = 0; i < (await tabs.count()); i++) {
-		await tabs.nth(i).click();
-		await page.waitForTimeout(300);
-	}
-	if (await tabs.count()) await tabs.first().click();
+	// Every view of the analysis, a settings change, a reload.
+	await visitEveryView(page);
 	await page.getByTestId('granularity').selectOption('quarter');
 	await expect(heatCell(page, '2010-Q4', 0)).toBeVisible();
 	await page.reload();
@@ -109,6 +119,8 @@ test('offline: after one visit the app loads and imports with the network off', 
 	const res = await page.reload();
 	expect(res?.fromServiceWorker()).toBe(true);
 	await importSample(page);
+	// Every view of the analysis works offline too (any lazily loaded code is precached).
+	await visitEveryView(page);
 	await page.getByTestId('granularity').selectOption('quarter');
 	await expect(heatCell(page, '2010-Q4', 0)).toBeVisible();
 	await shot(page, 'local-first-offline');
