@@ -95,3 +95,8 @@ export function formatMoneyIn(v: number, currency: Currency, locale: string, tom
 	const digits = currency === 'IRR' ? 0 : 2;
 	return numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
 }
+
+/** Text from the file (a dimension value, a name) inside a message: first-strong isolates, the plain-text <bdi>. */
+export function isolate(text: string): string {
+	return `\u2068${text}\u2069`;
+}

@@ -3,7 +3,7 @@
  * source articles do: "CRR = (E − N) ÷ S × 100 = (290 − 37) ÷ 252 × 100 = 100.4 %". Text only.
  */
 import type { TypeSettings } from '../core/segments';
-import type { PeriodRow } from '../core/types';
+import type { Granularity, PeriodRow } from '../core/types';
 import type { CustomerBaseResult } from '../worker/api-types';
 import { EMPTY, formatCount, formatMoney, formatPercent, formatPercentSign } from './format';
 import { t } from '../i18n/locale.svelte';
@@ -15,7 +15,8 @@ export interface Formula {
 	worked: string;
 }
 
-const num = (v: number, digits = 2) => formatPercent(v, digits);
+/** Days with one decimal, in words that agree with the number («12,5 дня»). */
+const days = (v: number | null) => (v === null ? EMPTY : t('formula.days', { value: Math.round(v * 10) / 10 }));
 
 /** CRR of one period (METRICS.md §3). */
 export function crrFormula(p: PeriodRow): Formula {
@@ -53,45 +54,52 @@ export function baseFormulas(b: CustomerBaseResult): Record<string, Formula> {
 	const c = b.concentration;
 	const out: Record<string, Formula> = {
 		repeat_purchase_rate: {
-			formula: 'Repeat purchase rate = customers with ≥ 2 purchases ÷ customers × 100',
+			formula: t('formula.repeatRate'),
 			worked: `${formatCount(b.repeatCustomers)} ÷ ${formatCount(m.customers)} × ${formatCount(100)} = ${pct(m.repeat_purchase_rate)}`
 		},
 		gap_mean_days: {
-			formula: 'Mean days between purchases = Σ gaps between consecutive purchase days ÷ number of gaps',
-			worked: `${formatCount(b.gapDaysTotal)} ÷ ${formatCount(b.gapCount)} = ${m.gap_mean_days === null ? EMPTY : `${num(m.gap_mean_days, 1)} days`}`
+			formula: t('formula.gapMean'),
+			worked: `${formatCount(b.gapDaysTotal)} ÷ ${formatCount(b.gapCount)} = ${days(m.gap_mean_days)}`
 		},
 		gap_median_days: {
-			formula: 'Median days between purchases = middle value of all gaps, sorted (pooled over customers)',
-			worked: `middle of ${formatCount(b.gapCount)} gaps = ${m.gap_median_days === null ? EMPTY : `${num(m.gap_median_days, 1)} days`}`
+			formula: t('formula.gapMedian'),
+			worked: t('formula.gapMedianWorked', { gaps: formatCount(b.gapCount), value: days(m.gap_median_days) })
 		},
 		return_rate: {
-			formula: 'Return rate = return orders ÷ (purchases + return orders) × 100',
+			formula: t('formula.returnRate'),
 			worked: `${formatCount(m.return_orders)} ÷ (${formatCount(m.purchases)} + ${formatCount(m.return_orders)}) × ${formatCount(100)} = ${pct(m.return_rate)}`
 		}
 	};
 	if (b.purchaseAmount !== null)
 		out.aov = {
-			formula: 'Average order value = Σ purchase amounts ÷ purchases',
+			formula: t('formula.aov'),
 			worked: `${formatMoney(b.purchaseAmount)} ÷ ${formatCount(m.purchases)} = ${formatMoney(m.aov)}`
 		};
 	if (m.customer_revenue !== null)
 		out.clv_historical = {
-			formula: 'Historical CLV = net customer revenue ÷ customers',
+			formula: t('formula.clv'),
 			worked: `${formatMoney(m.customer_revenue)} ÷ ${formatCount(m.customers)} = ${formatMoney(m.clv_historical)}`
 		};
 	if (c) {
 		out.top20_share = {
-			formula: 'Top-20 % share = revenue of the ⌈0.2 · n⌉ highest-revenue customers ÷ all customer revenue × 100',
-			worked: `⌈0.2 · ${formatCount(c.n)}⌉ = ${formatCount(c.topCount)} customer${c.topCount === 1 ? '' : 's'}: ${formatMoney(c.topRevenue)} ÷ ${formatMoney(c.total)} × ${formatCount(100)} = ${pct(c.top20)}`
+			formula: t('formula.top20'),
+			worked: t('formula.top20Worked', {
+				n: formatCount(c.n),
+				top: c.topCount,
+				topRevenue: formatMoney(c.topRevenue),
+				total: formatMoney(c.total),
+				hundred: formatCount(100),
+				share: pct(c.top20)
+			})
 		};
 		out.gini = {
-			formula: 'Gini = 2 · Σ i·xᵢ ÷ (n · Σ xᵢ) − (n + 1) ÷ n  (revenues x ascending, negatives as 0, i from 1)',
-			worked: `2 · ${formatMoney(c.sumIX)} ÷ (${formatCount(c.n)} · ${formatMoney(c.sumX)}) − ${formatCount(c.n + 1)} ÷ ${formatCount(c.n)} = ${c.gini === null ? EMPTY : c.gini.toFixed(3)}`
+			formula: t('formula.gini'),
+			worked: `2 · ${formatMoney(c.sumIX)} ÷ (${formatCount(c.n)} · ${formatMoney(c.sumX)}) − ${formatCount(c.n + 1)} ÷ ${formatCount(c.n)} = ${c.gini === null ? EMPTY : formatPercent(c.gini, 3)}`
 		};
-		const t = b.thresholds.shape;
+		const th = b.thresholds.shape;
 		out.base_shape = {
-			formula: `tall when top-20 % share ≥ ${formatCount(t.tall)} %, broad when ≤ ${formatCount(t.broad)} %, otherwise balanced`,
-			worked: `${pct(c.top20)} → ${m.base_shape ?? EMPTY}`
+			formula: t('formula.shape', { tall: formatCount(th.tall), broad: formatCount(th.broad) }),
+			worked: `${pct(c.top20)} → ${m.base_shape ? t(`shape.${m.base_shape}`) : EMPTY}`
 		};
 	}
 	return out;
@@ -99,25 +107,22 @@ export function baseFormulas(b: CustomerBaseResult): Record<string, Formula> {
 
 /** Plain-language definitions of the customer types (METRICS.md §6) with the current thresholds. */
 export function typeDefinitions(
-	t: TypeSettings,
+	th: TypeSettings,
 	window: number,
-	unit: string,
+	unit: Granularity,
 	hasDiscount: boolean
 ): { type: string; definition: string }[] {
-	const n = t.newPeriods ?? window;
-	const plural = (k: number) => `${formatCount(k)} ${unit}${k === 1 ? '' : 's'}`;
+	const n = th.newPeriods ?? window;
+	const share = formatPercent(th.dealShare * 100, 0);
 	return [
-		{ type: 'new', definition: `first purchase within the last ${plural(n)}${t.newPeriods === null ? ' (the activity window)' : ''}` },
+		{ type: 'new', definition: t(th.newPeriods === null ? 'seg.def.newWindow' : 'seg.def.new', { n, unit }) },
 		{
 			type: 'loyal',
-			definition: `active (bought within the last ${plural(window)}), first purchase at least ${formatCount(t.loyalMinDays)} days before the observation end, and frequency (repeat purchase days) at least ${formatCount(t.loyalMinFrequency)}`
+			definition: t('seg.def.loyal', { window, unit, days: formatCount(th.loyalMinDays), frequency: formatCount(th.loyalMinFrequency) })
 		},
-		{
-			type: 'deal-seeker',
-			definition: `at least ${formatPercent(t.dealShare * 100, 0)} % of purchases discounted${hasDiscount ? '' : ' (no discount column is mapped, so nobody is one)'}`
-		},
-		{ type: 'one-time', definition: 'exactly one purchase and no longer active' },
-		{ type: 'regular', definition: 'none of the above (types are tried in this order)' },
-		{ type: 'potential', definition: 'in an imported customer list with no purchase (needs a customer list; none is imported)' }
+		{ type: 'deal-seeker', definition: t(hasDiscount ? 'seg.def.dealSeeker' : 'seg.def.dealSeekerNone', { share }) },
+		{ type: 'one-time', definition: t('seg.def.oneTime') },
+		{ type: 'regular', definition: t('seg.def.regular') },
+		{ type: 'potential', definition: t('seg.def.potential') }
 	];
 }
