@@ -277,6 +277,32 @@ test('backup reminder after 7 days without a backup', async ({ page }) => {
 	await shot(page, 'local-first-reminder');
 });
 
+test('storage panel: persistence is asked for once there is data; space used, left, and a low-space warning', async ({ page }) => {
+	// The browser's answers are stubbed: headless Chromium never grants persist(), and its quota is large.
+	await page.addInitScript(() => {
+		const w = window as unknown as { __persistCalls: number };
+		w.__persistCalls = 0;
+		let granted = false;
+		navigator.storage.persisted = async () => granted;
+		navigator.storage.persist = async () => {
+			w.__persistCalls++;
+			granted = true;
+			return true;
+		};
+		navigator.storage.estimate = async () => ({ usage: 9_000_000_000, quota: 10_000_000_000 });
+	});
+	await page.goto('./');
+	await expect(page.getByTestId('storage-usage')).toContainText('used');
+	await expect(page.getByTestId('persisted')).toContainText('Not persistent');
+	expect(await page.evaluate(() => (window as unknown as { __persistCalls: number }).__persistCalls)).toBe(0);
+	await importSample(page);
+	await expect(page.getByTestId('persisted')).toContainText('Kept persistently');
+	expect(await page.evaluate(() => (window as unknown as { __persistCalls: number }).__persistCalls)).toBe(1);
+	await expect(page.getByTestId('storage-usage')).toHaveText(/8\.4 GB used · 953\.7 MB left/);
+	await expect(page.getByTestId('storage-low')).toContainText('Little space left');
+	await shot(page, 'local-first-storage-panel');
+});
+
 test('a new version is picked up with a "new version — reload" prompt, never mixed in silently', async ({ page, context }) => {
 	await page.goto('./');
 	await page.evaluate(async () => {

@@ -45,7 +45,7 @@ function appSettings(): Record<string, string> {
 }
 
 export class StorageState {
-	/** navigator.storage.persist() granted (null: not asked yet or not supported). */
+	/** The browser keeps this origin's storage persistently (null: unknown or not supported). */
 	persisted = $state<boolean | null>(null);
 	usage = $state<number | null>(null);
 	quota = $state<number | null>(null);
@@ -70,6 +70,7 @@ export class StorageState {
 	#deletingHere = false;
 	#knownIds = '';
 	#started = false;
+	#asked = false;
 
 	/** Ask for persistent storage, measure, and start listening to other tabs. Call once on mount. */
 	start(): () => void {
@@ -87,7 +88,7 @@ export class StorageState {
 				if (ids !== this.#knownIds) {
 					this.#knownIds = ids;
 					this.#post({ type: 'datasets', ids: app.datasets.map((d) => d.id) });
-					void this.refresh();
+					void this.#persist(app.datasets.length > 0);
 				}
 				// The database exists once the app has listed it: watch it for other tabs' upgrades.
 				void this.#watch();
@@ -105,12 +106,19 @@ export class StorageState {
 		};
 	}
 
-	async #persist(): Promise<void> {
+	/**
+	 * Whether the storage is persistent; with `ask`, request it if not. Asked once there is data to
+	 * keep (Firefox shows a permission prompt, which makes no sense on an empty first visit).
+	 */
+	async #persist(ask = false): Promise<void> {
 		const s = navigator.storage;
 		if (!s?.persisted) return this.refresh();
 		try {
 			this.persisted = await s.persisted();
-			if (!this.persisted && s.persist) this.persisted = await s.persist();
+			if (ask && !this.persisted && s.persist && !this.#asked) {
+				this.#asked = true;
+				this.persisted = await s.persist();
+			}
 		} catch {
 			this.persisted = false;
 		}
