@@ -100,3 +100,17 @@ export function formatMoneyIn(v: number, currency: Currency, locale: string, tom
 export function isolate(text: string): string {
 	return `\u2068${text}\u2069`;
 }
+
+/** A formatted message cut at its isolates, so a view can render each isolated part as a <bdi>. */
+export function splitIsolates(text: string): { text: string; isolated: boolean }[] {
+	const out: { text: string; isolated: boolean }[] = [];
+	const re = /\u2068([^\u2068\u2069]*)\u2069/g;
+	let last = 0;
+	for (let m = re.exec(text); m; m = re.exec(text)) {
+		if (m.index > last) out.push({ text: text.slice(last, m.index), isolated: false });
+		out.push({ text: m[1], isolated: true });
+		last = m.index + m[0].length;
+	}
+	if (last < text.length) out.push({ text: text.slice(last), isolated: false });
+	return out;
+}

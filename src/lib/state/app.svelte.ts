@@ -22,6 +22,7 @@ import {
 } from '../core/types';
 import { saveTextFile } from '../ui/save-file';
 import { i18n, t } from '../i18n/locale.svelte';
+import { isolate } from '../i18n/format';
 import { guessCustomerListMapping, type CustomerListMapping } from '../core/import/customer-columns';
 
 export type ImportStage = 'idle' | 'previewing' | 'mapping' | 'importing' | 'done' | 'error';
@@ -213,7 +214,7 @@ export class AppState {
 				// No order dates but orders are stored: the file may be a customer list to join to them.
 				if (res.code === 'no_date_column' && this.options.fileKind !== 'customers' && this.datasets.length > 0) {
 					this.options = { ...this.options, fileKind: 'customers' };
-					this.message = `${this.fileName} has no order dates: it is read as a customer list to join to stored orders.`;
+					this.message = t('imp.asCustomerList', { name: isolate(this.fileName) });
 					await this.#preview(true);
 					return;
 				}
@@ -231,7 +232,7 @@ export class AppState {
 			this.stage = 'mapping';
 		} catch (e) {
 			if (seq !== this.#previewSeq) return;
-			this.#fail(`${this.fileName}: the file could not be read (${errorText(e)}).`);
+			this.#fail(t('imp.readFailed', { name: this.fileName, error: errorText(e) }));
 		}
 	}
 
@@ -246,7 +247,7 @@ export class AppState {
 			if (!res.ok) throw new Error(`HTTP ${res.status}`);
 			await this.chooseFile(await res.blob(), name);
 		} catch (e) {
-			this.#fail(`${name}: the sample could not be loaded (${errorText(e)}).`);
+			this.#fail(t('imp.sampleFailed', { name, error: errorText(e) }));
 		}
 	}
 
@@ -318,8 +319,8 @@ export class AppState {
 			this.stage = 'done';
 			this.warnings = [];
 			this.message = l
-				? `${name}: ${l.customers.toLocaleString('en-US')} customers joined to ${res.dataset.name}; ${l.potential.toLocaleString('en-US')} have no purchase (potential)${l.rowsRejected ? `, ${l.rowsRejected.toLocaleString('en-US')} list rows skipped` : ''}.`
-				: `${name}: joined to ${res.dataset.name}.`;
+				? t('imp.listJoined', { name, customers: l.customers, dataset: isolate(res.dataset.name), potential: l.potential, skipped: l.rowsRejected })
+				: t('imp.listJoinedPlain', { name, dataset: isolate(res.dataset.name) });
 			this.#file = null;
 			await this.refreshDatasets();
 			await this.open(res.dataset.id);
@@ -356,7 +357,7 @@ export class AppState {
 			try {
 				await this.#importCustomerList(file, name, seq);
 			} catch (e) {
-				if (seq === this.#importSeq) this.#fail(`${name}: the customer list could not be joined (${errorText(e)}). Nothing was changed.`);
+				if (seq === this.#importSeq) this.#fail(t('imp.listFailed', { name, error: errorText(e) }));
 			}
 			return;
 		}
@@ -387,9 +388,9 @@ export class AppState {
 				this.warnings = res.dataset.facts.warnings;
 				if (res.duplicateOrders !== undefined) {
 					const added = res.dataset.files.at(-1)?.rowsImported ?? 0;
-					this.message = `${name}: ${added.toLocaleString('en-US')} rows added to ${res.dataset.name}${res.duplicateOrders ? `; ${res.duplicateOrders.toLocaleString('en-US')} order lines were already in it and were skipped (see the import report)` : ''}.`;
+					this.message = t('imp.added', { name, added, dataset: isolate(res.dataset.name), duplicates: res.duplicateOrders ?? 0 });
 				} else
-					this.message = `${name}: ${res.dataset.rows.toLocaleString('en-US')} rows imported${res.dataset.facts.rows_rejected ? `, ${res.dataset.facts.rows_rejected.toLocaleString('en-US')} skipped (see the import report)` : ''}.`;
+					this.message = t('imp.imported', { name, rows: res.dataset.rows, skipped: res.dataset.facts.rows_rejected });
 				this.appendTo = null;
 				this.#file = null;
 				await this.refreshDatasets();
@@ -397,7 +398,7 @@ export class AppState {
 			} else if (res.kind === 'needs-answer') {
 				this.questions = [res.question];
 				this.mustAnswer = true;
-				this.message = `${name}: one question before the import can finish.`;
+				this.message = t('imp.question', { name });
 				this.stage = 'mapping';
 			} else if (res.kind === 'same-file') {
 				this.sameFile = res.existing;
@@ -405,7 +406,7 @@ export class AppState {
 				this.stage = 'mapping';
 			} else if (res.kind === 'cancelled') {
 				this.stage = 'idle';
-				this.message = `Import of ${name} cancelled; nothing was stored.`;
+				this.message = t('imp.cancelled', { name: isolate(name) });
 				this.#file = null;
 			} else if (res.kind === 'rejected' && this.appendTo) {
 				// The file does not fit the dataset: stay in the preview, so it can go to a new dataset instead.
@@ -416,7 +417,7 @@ export class AppState {
 			}
 		} catch (e) {
 			if (seq !== this.#importSeq) return;
-			this.#fail(`${name}: the import failed (${errorText(e)}). Nothing was stored.`);
+			this.#fail(t('imp.failed', { name, error: errorText(e) }));
 		}
 		// The worker side holds a Comlink proxy of onProgress; dropping our reference lets Comlink's
 		// finalizer release the port once the worker lets go of it.

@@ -71,6 +71,11 @@ export function isoToDay(text: string): Day | null {
 	return Math.round(ms / MS_PER_DAY);
 }
 
+/** A whole number without grouping (a line number, a year): 12345, ۱۲۳۴۵. */
+export function formatPlain(v: number): string {
+	return usable(v) ? numberFormat(uiLocale(), { useGrouping: false, maximumFractionDigits: 0 }).format(v) : EMPTY;
+}
+
 /** A value in percent units with the UI language's percent sign: 75.6 %, ۷۵٫۶٪. */
 export function formatPercentSign(v: number | null | undefined, digits = 1): string {
 	return usable(v) ? i18n.t('unit.percentValue', { value: formatPercent(v, digits) }) : EMPTY;
@@ -81,14 +86,9 @@ export function formatTimestamp(ms: number, locale = uiLocale()): string {
 	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
-/** The delimiter as words, for the preview facts. */
+/** The delimiter as words in the UI language, for the preview facts. */
 export function describeDelimiter(d: string): string {
-	const names: Record<string, string> = {
-		',': 'comma',
-		';': 'semicolon',
-		'\t': 'tab',
-		'|': 'pipe',
-		whitespace: 'runs of spaces'
-	};
-	return names[d] ?? `“${d}”`;
+	const names = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe', whitespace: 'whitespace' } as const;
+	const name = (names as Record<string, (typeof names)[keyof typeof names]>)[d];
+	return name ? i18n.t(`delimiter.${name}`) : i18n.t('delimiter.other', { d });
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../../src/lib/i18n/messages';
 import { formatMessage, placeholders } from '../../../src/lib/i18n/message-format';
-import { formatDay, formatMoneyIn, formatPeriodLabel, numberLocale, type Lang } from '../../../src/lib/i18n/format';
+import { formatDay, formatMoneyIn, formatPeriodLabel, isolate, numberLocale, splitIsolates, type Lang } from '../../../src/lib/i18n/format';
 import { I18n, initialLang } from '../../../src/lib/i18n/locale.svelte';
 import { periodScheme, parseIsoDay } from '../../../src/lib/core/calendar';
 
@@ -123,5 +123,16 @@ describe('initial language', () => {
 		expect(fa.calendar).toBe('persian');
 		expect(fa.dir).toBe('rtl');
 		expect(ui('ru').calendar).toBe('gregorian');
+	});
+});
+
+describe('isolates', () => {
+	it('a name from the file stays one isolated part of the sentence', () => {
+		const text = ui('fa').t('sum.title', { name: isolate('سفارش‌ها\u202e.csv') });
+		expect(splitIsolates(text)).toEqual([
+			{ text: 'ورود ', isolated: false },
+			{ text: 'سفارش‌ها\u202e.csv', isolated: true }
+		]);
+		expect(splitIsolates('no names')).toEqual([{ text: 'no names', isolated: false }]);
 	});
 });
