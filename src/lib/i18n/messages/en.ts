@@ -483,7 +483,33 @@ export const en = {
 
 	'pwa.ready': 'A new version of Mandegar is ready. Reload to use it — your data stays as it is.',
 	'pwa.reload': 'Reload',
-	'pwa.later': 'Later'
+	'pwa.later': 'Later',
+	'st.title': 'Your data',
+	'st.deleted': 'All Mandegar data was deleted from this browser.',
+	'st.reloadStart': 'Reload to start again',
+	'st.persisted': 'Kept persistently: the browser will not clear it to free space.',
+	'st.notPersisted': 'Not persistent: the browser may clear it when space runs low. Keep a backup.',
+	'st.storedHere': 'Stored in this browser only.',
+	'st.offline': 'Works offline: the app is saved in this browser.',
+	'st.meter': "Share of the browser's storage used",
+	'st.low': 'Little space left for new imports. Back up, then delete datasets you no longer need, or free space on this device.',
+	'st.used': '{used} used',
+	'st.usedLeft': '{used} used · {left} left',
+	'st.noBackup': 'No backup yet.',
+	'st.lastBackupAgo': 'Last backup {days} days ago.',
+	'st.wipeWarning': "Browsers (Safari especially) may delete a site's data after {days} days without a visit: back up your workspace.",
+	'st.lastBackup': 'Last backup {when}.',
+	'st.backup': 'Back up everything',
+	'st.backingUp': 'Backing up…',
+	'st.restore': 'Restore a backup…',
+	'st.restoring': 'Restoring…',
+	'st.deleteAll': 'Delete all data',
+	'st.deleting': 'Deleting…',
+	'st.confirmDeleteAll':
+		'Delete ALL Mandegar data from this browser — every dataset, setting and the offline copy of the app? This cannot be undone; make a backup first if you may need the data again.',
+	'st.otherUpgraded': 'Mandegar was updated in another tab — reload to continue.',
+	'st.otherDeleted': 'All Mandegar data was deleted in another tab — reload to continue.',
+	'st.reload': 'Reload'
 } as const;
 
 export type MessageKey = keyof typeof en;
