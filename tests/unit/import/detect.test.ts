@@ -1,4 +1,5 @@
 // File-level detection: encodings from bytes built here, delimiters, header lines, mapping and rejects.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, detectEncoding, mapHeaders } from '../../../src/lib/core/import/detect.ts';
 import { previewBytes } from '../../../src/lib/core/import/index.ts';
@@ -125,5 +126,19 @@ describe('rejects', () => {
 		let x = 12345;
 		for (let i = 0; i < junk.length; i++) junk[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
 		expect(code(junk)).toBe('binary_file');
+	});
+});
+
+describe('preview date order (shown before import) matches what the importer reports', () => {
+	const SHARED = new URL('../../../../shared/badcsv/', import.meta.url).pathname;
+	it.each([
+		['delimiters/semicolon_excel_eu.csv', 'dmy'],
+		['dates/eu_dmy_dots.csv', 'dmy'],
+		['encodings/windows1251_russian.csv', 'dmy'],
+		['dates/iso.csv', 'ymd'],
+		['dates/us_mdy.csv', 'mdy']
+	])('%s → %s', (file, order) => {
+		const out = previewBytes(new Uint8Array(readFileSync(SHARED + file)), file);
+		expect(out.ok && out.preview.dateOrder).toBe(order);
 	});
 });

@@ -9,7 +9,7 @@ import {
 	parseNumber,
 	trimText
 } from '../parse/parse-number';
-import { DATE_AMBIGUOUS, DATE_OK, newDateParse, parseDate } from '../parse/parse-date';
+import { DATE_AMBIGUOUS, DATE_OK, ORDER_DMY, ORDER_MDY, ORDER_YMD, newDateParse, parseDate } from '../parse/parse-date';
 import { NO_DAY } from '../parse/day-number';
 import { Tokenizer } from './tokenizer';
 
@@ -359,7 +359,8 @@ function sampleConventions(rows: SampleRecord[], mapping: Mapping, options: Impo
 	let dmy = 0;
 	let mdy = 0;
 	let ambDates = 0;
-	let ymd = 0;
+	// Unambiguous values by the order they were written in (dotted D.M.Y is day-first), as the importer reports it.
+	const written = [0, 0, 0, 0];
 	const dp = newDateParse();
 	const dc = mapping.date;
 	if (dc !== undefined) {
@@ -369,11 +370,14 @@ function sampleConventions(rows: SampleRecord[], mapping: Mapping, options: Impo
 				if (dp.mdy === NO_DAY) dmy++;
 				else if (dp.dmy === NO_DAY) mdy++;
 				else ambDates++;
-			} else if (dp.status === DATE_OK) ymd++;
+			} else if (dp.status === DATE_OK) written[dp.order]++;
 		}
 	}
+	const best = Math.max(written[ORDER_YMD], written[ORDER_DMY], written[ORDER_MDY]);
+	const fixed: 'dmy' | 'mdy' | 'ymd' | null =
+		best === 0 ? null : best === written[ORDER_DMY] ? 'dmy' : best === written[ORDER_MDY] ? 'mdy' : 'ymd';
 	const dateOrder: 'dmy' | 'mdy' | 'ymd' | null =
-		options.dateOrder ?? (dmy > mdy ? 'dmy' : mdy > dmy ? 'mdy' : ambDates > 0 ? null : ymd > 0 ? 'ymd' : null);
+		options.dateOrder ?? (dmy > mdy ? 'dmy' : mdy > dmy ? 'mdy' : ambDates > 0 ? null : fixed);
 	return { decimal, dateOrder, decimalAmbiguous: dot === 0 && comma === 0 && amb > 0, dateAmbiguous: dmy === 0 && mdy === 0 && ambDates > 0 };
 }
 
