@@ -139,3 +139,23 @@ test('cancel during a big import stores nothing and keeps the earlier dataset', 
 	await expect(page.getByTestId('dataset-item')).toHaveCount(1);
 	await expect(heatCell(page, '2010-12', 1)).toContainText('33.3');
 });
+
+test('reload reopens the dataset that was open (not just the newest) with its settings', async ({ page }) => {
+	page.on('dialog', (d) => d.accept());
+	await page.goto('./');
+	await page.getByTestId('file-input').setInputFiles(CDNOW);
+	await page.getByTestId('import-button').click();
+	await expect(heatCell(page, '1997-01', 1)).toContainText('14.7');
+	await page.getByTestId('sample-button').click();
+	await page.getByTestId('import-button').click();
+	await expect(heatCell(page, '2010-12', 1)).toContainText('33.3');
+	await expect(page.getByTestId('dataset-item')).toHaveCount(2);
+	// Open the older dataset (CDNOW) and switch it to quarters, then reload.
+	await page.getByTestId('dataset-item').filter({ hasText: 'CDNOW_master' }).locator('.dataset-open').click();
+	await expect(heatCell(page, '1997-01', 1)).toContainText('14.7');
+	await page.getByTestId('granularity').selectOption('quarter');
+	await expect(heatCell(page, '1997-Q1', 1)).toContainText('22.8');
+	await page.reload();
+	await expect(heatCell(page, '1997-Q1', 1)).toContainText('22.8');
+	await expect(page.getByTestId('granularity')).toHaveValue('quarter');
+});

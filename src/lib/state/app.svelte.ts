@@ -46,6 +46,25 @@ export const MAPPED_FIELDS: { field: Field; label: string; required: boolean }[]
 /** Share of the progress bar given to reading the file; storing the chunks fills the rest. */
 const READ_SHARE = 0.9;
 
+/** localStorage key of the dataset open in this browser, so a reload reopens it (its settings are stored with it). */
+const CURRENT_DATASET_KEY = 'mandegar.currentDataset';
+
+function rememberedDataset(): string | null {
+	try {
+		return localStorage.getItem(CURRENT_DATASET_KEY);
+	} catch {
+		return null;
+	}
+}
+
+function rememberDataset(id: string): void {
+	try {
+		localStorage.setItem(CURRENT_DATASET_KEY, id);
+	} catch {
+		/* storage disabled: a reload then opens the most recent dataset */
+	}
+}
+
 function errorText(e: unknown): string {
 	return e instanceof Error ? e.message : String(e);
 }
@@ -90,12 +109,13 @@ export class AppState {
 	#previewSeq = 0;
 	#importSeq = 0;
 
-	/** On load: the stored datasets, and the most recent one opened (a reload shows the dashboard again). */
+	/** On load: the stored datasets, and the one open before (else the most recent) opened again: a reload shows the same dashboard. */
 	async init(): Promise<void> {
 		try {
 			await this.refreshDatasets();
-			const latest = this.datasets[0];
-			if (latest) await this.open(latest.id);
+			const before = rememberedDataset();
+			const reopen = this.datasets.find((d) => d.id === before) ?? this.datasets[0];
+			if (reopen) await this.open(reopen.id);
 		} catch (e) {
 			this.analyseError = t('app.readError', { error: errorText(e) });
 		} finally {
@@ -112,6 +132,7 @@ export class AppState {
 		const meta = this.datasets.find((d) => d.id === id);
 		if (!meta) return;
 		this.currentId = id;
+		rememberDataset(id);
 		this.settings = { ...defaultSettings(), ...meta.settings, calendar: i18n.calendar };
 		this.#windowSetByUser = this.settings.window !== DEFAULT_WINDOW[this.settings.granularity];
 		this.result = null;
