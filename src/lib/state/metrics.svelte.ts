@@ -133,7 +133,7 @@ export class CustomerTable {
 			this.page = page;
 		} catch (e) {
 			if (seq !== this.#seq) return;
-			this.error = `The customers could not be listed: ${errorText(e)}`;
+			this.error = t('err.listCustomers', { error: errorText(e) });
 		} finally {
 			if (seq === this.#seq) this.loading = false;
 		}
@@ -147,7 +147,8 @@ class Loadable<T> {
 	error = $state<string | null>(null);
 	#seq = 0;
 
-	async run(what: string, call: () => Promise<T>): Promise<void> {
+	/** `what` names the computation in the error message (messages `err.computed`). */
+	async run(what: 'base' | 'segments' | 'breakdown' | 'predictions' | 'holdout', call: () => Promise<T>): Promise<void> {
 		const seq = ++this.#seq;
 		this.loading = true;
 		this.error = null;
@@ -157,7 +158,7 @@ class Loadable<T> {
 			this.value = v;
 		} catch (e) {
 			if (seq !== this.#seq) return;
-			this.error = `${what} could not be computed: ${errorText(e)}`;
+			this.error = t('err.computed', { what, error: errorText(e) });
 		} finally {
 			if (seq === this.#seq) this.loading = false;
 		}
@@ -298,12 +299,12 @@ export class MetricsState {
 
 	async loadBase(): Promise<void> {
 		const req = this.request();
-		if (req) await this.base.run('The customer figures', () => api.customerBase(req));
+		if (req) await this.base.run('base', () => api.customerBase(req));
 	}
 
 	async loadSegments(): Promise<void> {
 		const req = this.request();
-		if (req) await this.segments.run('The segments', () => api.segments(req));
+		if (req) await this.segments.run('segments', () => api.segments(req));
 	}
 
 	async loadBreakdown(): Promise<void> {
@@ -315,19 +316,19 @@ export class MetricsState {
 			return;
 		}
 		const dimension = Math.min(this.breakdownDimension, names.length - 1);
-		await this.breakdown.run('The breakdown', () => api.breakdown({ ...req, dimension, top: this.breakdownTop }));
+		await this.breakdown.run('breakdown', () => api.breakdown({ ...req, dimension, top: this.breakdownTop }));
 	}
 
 	async loadPredictions(): Promise<void> {
 		const req = this.request();
-		if (req) await this.predictions.run('The predictions', () => api.predictions({ ...req, horizonWeeks: this.horizon, top: PAGE_ROWS }));
+		if (req) await this.predictions.run('predictions', () => api.predictions({ ...req, horizonWeeks: this.horizon, top: PAGE_ROWS }));
 	}
 
 	async runHoldout(): Promise<void> {
 		const req = this.request();
 		const cal = this.calibrationEnd;
 		if (!req || cal === null) return;
-		await this.holdout.run('The holdout check', () => api.holdout({ ...req, calibrationEnd: cal }));
+		await this.holdout.run('holdout', () => api.holdout({ ...req, calibrationEnd: cal }));
 	}
 
 	/** Thresholds edited: everything that depends on them reloads through `key`. */

@@ -8,6 +8,7 @@ import { DB_NAME } from '../db/schema';
 import { saveBlobFile } from '../ui/save-blob';
 import { workspaceApi } from '../worker/workspace-client';
 import { app } from './app.svelte';
+import { t } from '../i18n/locale.svelte';
 
 /** localStorage key of the last backup's time (ms). */
 export const LAST_BACKUP_KEY = 'mandegar.lastBackup';
@@ -164,7 +165,7 @@ export class StorageState {
 					await app.open(app.datasets[0].id);
 				}
 			} catch (e) {
-				this.error = `The datasets changed in another tab and could not be read again: ${errorText(e)}. Reload the page.`;
+				this.error = t('st.otherTabReadError', { error: errorText(e) });
 			}
 		}
 	}
@@ -211,9 +212,9 @@ export class StorageState {
 			saveBlobFile(fileName, blob);
 			localStorage.setItem(LAST_BACKUP_KEY, String(createdAt));
 			this.lastBackup = createdAt;
-			this.message = `Backup saved as ${fileName}. Keep it somewhere safe: it holds all your datasets.`;
+			this.message = t('st.backupSaved', { name: fileName });
 		} catch (e) {
-			this.error = `The backup could not be made: ${errorText(e)}`;
+			this.error = t('st.backupFailed', { error: errorText(e) });
 		} finally {
 			this.busy = null;
 		}
@@ -238,11 +239,9 @@ export class StorageState {
 			}
 			await app.refreshDatasets();
 			if (!app.currentId && app.datasets[0]) await app.open(app.datasets[0].id);
-			this.message =
-				`Restored ${res.datasets} dataset${res.datasets === 1 ? '' : 's'}` +
-				(res.skipped ? ` (${res.skipped} already stored here, kept as they were).` : '.');
+			this.message = t('st.restored', { n: res.datasets, skipped: res.skipped });
 		} catch (e) {
-			this.error = `The backup could not be restored: ${errorText(e)}`;
+			this.error = t('st.restoreFailed', { error: errorText(e) });
 		} finally {
 			this.busy = null;
 			await this.refresh();
@@ -279,7 +278,7 @@ export class StorageState {
 			this.offline = false;
 			this.deleted = true;
 		} catch (e) {
-			this.error = `Not everything could be deleted: ${errorText(e)}. Close the other tabs of Mandegar and try again.`;
+			this.error = t('st.deleteFailed', { error: errorText(e) });
 		} finally {
 			this.busy = null;
 			await this.refresh();

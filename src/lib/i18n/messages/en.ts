@@ -594,7 +594,15 @@ export const en = {
 	'field.signup': 'Signup date',
 	'list.id': 'Customer id',
 	'list.name': 'Name (optional)',
-	'list.signup': 'Signup date (optional)'
+	'list.signup': 'Signup date (optional)',
+	'err.listCustomers': 'The customers could not be listed: {error}',
+	'err.computed': '{what, select, base {The customer figures} segments {The segments} breakdown {The breakdown} predictions {The predictions} other {The holdout check}} could not be computed: {error}',
+	'st.otherTabReadError': 'The datasets changed in another tab and could not be read again: {error}. Reload the page.',
+	'st.backupSaved': 'Backup saved as {name}. Keep it somewhere safe: it holds all your datasets.',
+	'st.backupFailed': 'The backup could not be made: {error}',
+	'st.restored': 'Restored {n, plural, one {# dataset} other {# datasets}}{skipped, select, 0 {.} other { ({skipped} already stored here, kept as they were).}}',
+	'st.restoreFailed': 'The backup could not be restored: {error}',
+	'st.deleteFailed': 'Not everything could be deleted: {error}. Close the other tabs of Mandegar and try again.'
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -578,5 +578,13 @@ export const fa: Messages = {
 	'field.signup': 'تاریخ ثبت‌نام',
 	'list.id': 'شناسهٔ مشتری',
 	'list.name': 'نام (اختیاری)',
-	'list.signup': 'تاریخ ثبت‌نام (اختیاری)'
+	'list.signup': 'تاریخ ثبت‌نام (اختیاری)',
+	'err.listCustomers': 'فهرست مشتریان ساخته نشد: {error}',
+	'err.computed': '{what, select, base {ارقام مشتریان} segments {بخش‌ها} breakdown {تفکیک} predictions {پیش‌بینی‌ها} other {آزمون کنار گذاشته}} محاسبه نشد: {error}',
+	'st.otherTabReadError': 'مجموعه‌داده‌ها در زبانهٔ دیگری تغییر کردند و دوباره خوانده نشدند: {error}. صفحه را دوباره بارگذاری کنید.',
+	'st.backupSaved': 'پشتیبان با نام {name} ذخیره شد. آن را جای امنی نگه دارید: همهٔ مجموعه‌داده‌های شما در آن است.',
+	'st.backupFailed': 'پشتیبان ساخته نشد: {error}',
+	'st.restored': '{n} مجموعه‌داده بازگردانده شد{skipped, select, 0 {.} other { ({skipped} مورد از پیش اینجا بود و دست نخورد).}}',
+	'st.restoreFailed': 'پشتیبان بازگردانده نشد: {error}',
+	'st.deleteFailed': 'همه‌چیز حذف نشد: {error}. زبانه‌های دیگر ماندگار را ببندید و دوباره امتحان کنید.'
 };
