@@ -23,6 +23,7 @@ import {
 import { saveTextFile } from '../ui/save-file';
 import { i18n, t } from '../i18n/locale.svelte';
 import { isolate } from '../i18n/format';
+import { MESSAGES, type MessageKey } from '../i18n/messages';
 import { guessCustomerListMapping, type CustomerListMapping } from '../core/import/customer-columns';
 
 export type ImportStage = 'idle' | 'previewing' | 'mapping' | 'importing' | 'done' | 'error';
@@ -63,6 +64,15 @@ function rememberDataset(id: string): void {
 	} catch {
 		/* storage disabled: a reload then opens the most recent dataset */
 	}
+}
+
+/**
+ * A preview rejection in the UI language, by its code. English keeps the worker's own message (it
+ * can carry details such as the file type); a code without a message here stays English.
+ */
+function rejectionText(code: string, name: string, message: string): string {
+	const key = `reject.${code}`;
+	return i18n.lang === 'en' || !(key in MESSAGES.en) ? message : t(key as MessageKey, { name });
 }
 
 function errorText(e: unknown): string {
@@ -239,7 +249,7 @@ export class AppState {
 					await this.#preview(true);
 					return;
 				}
-				this.#fail(res.message);
+				this.#fail(rejectionText(res.code, this.fileName, res.message));
 				return;
 			}
 			this.preview = res.preview;

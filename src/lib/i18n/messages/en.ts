@@ -602,7 +602,16 @@ export const en = {
 	'st.backupFailed': 'The backup could not be made: {error}',
 	'st.restored': 'Restored {n, plural, one {# dataset} other {# datasets}}{skipped, select, 0 {.} other { ({skipped} already stored here, kept as they were).}}',
 	'st.restoreFailed': 'The backup could not be restored: {error}',
-	'st.deleteFailed': 'Not everything could be deleted: {error}. Close the other tabs of Mandegar and try again.'
+	'st.deleteFailed': 'Not everything could be deleted: {error}. Close the other tabs of Mandegar and try again.',
+	'reject.empty_file': '{name}: The file is empty.',
+	'reject.xlsx_file': '{name}: This is an Excel workbook (.xlsx), not CSV. In Excel choose File › Save As › CSV and import that file.',
+	'reject.xls_file': '{name}: This is an old Excel workbook (.xls), not CSV. In Excel choose File › Save As › CSV and import that file.',
+	'reject.binary_file': '{name}: This file is not text; choose a CSV export.',
+	'reject.json_not_csv': '{name}: This file contains JSON, not CSV. Export the orders as CSV.',
+	'reject.single_column': '{name}: Only one column was found. Export the orders with one column per field (customer, date, amount).',
+	'reject.no_data_rows': '{name}: The file has column headers but no data rows.',
+	'reject.no_date_column': '{name}: No order-date column was found. The file needs a column with the date of each order.',
+	'reject.unreadable': '{name}: could not be read.'
 } as const;
 
 export type MessageKey = keyof typeof en;

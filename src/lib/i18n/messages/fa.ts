@@ -586,5 +586,14 @@ export const fa: Messages = {
 	'st.backupFailed': 'پشتیبان ساخته نشد: {error}',
 	'st.restored': '{n} مجموعه‌داده بازگردانده شد{skipped, select, 0 {.} other { ({skipped} مورد از پیش اینجا بود و دست نخورد).}}',
 	'st.restoreFailed': 'پشتیبان بازگردانده نشد: {error}',
-	'st.deleteFailed': 'همه‌چیز حذف نشد: {error}. زبانه‌های دیگر ماندگار را ببندید و دوباره امتحان کنید.'
+	'st.deleteFailed': 'همه‌چیز حذف نشد: {error}. زبانه‌های دیگر ماندگار را ببندید و دوباره امتحان کنید.',
+	'reject.empty_file': '{name}: فایل خالی است.',
+	'reject.xlsx_file': '{name}: این یک کارپوشهٔ اکسل (‎.xlsx) است، نه CSV. در اکسل File › Save As › CSV را بزنید و آن فایل را وارد کنید.',
+	'reject.xls_file': '{name}: این یک کارپوشهٔ قدیمی اکسل (‎.xls) است، نه CSV. در اکسل File › Save As › CSV را بزنید و آن فایل را وارد کنید.',
+	'reject.binary_file': '{name}: این فایل متنی نیست؛ یک خروجی CSV انتخاب کنید.',
+	'reject.json_not_csv': '{name}: این فایل JSON است، نه CSV. سفارش‌ها را به‌صورت CSV خروجی بگیرید.',
+	'reject.single_column': '{name}: فقط یک ستون پیدا شد. سفارش‌ها را با یک ستون برای هر فیلد (مشتری، تاریخ، مبلغ) خروجی بگیرید.',
+	'reject.no_data_rows': '{name}: فایل سرستون دارد ولی سطر داده ندارد.',
+	'reject.no_date_column': '{name}: ستون تاریخ سفارش پیدا نشد. فایل به ستونی با تاریخ هر سفارش نیاز دارد.',
+	'reject.unreadable': '{name}: خوانده نشد.'
 };

@@ -605,5 +605,14 @@ export const ru: Messages = {
 	'st.backupFailed': 'Не удалось сделать резервную копию: {error}',
 	'st.restored': 'Восстановлено наборов: {n}{skipped, select, 0 {.} other { (уже были здесь и оставлены как есть: {skipped}).}}',
 	'st.restoreFailed': 'Не удалось восстановить резервную копию: {error}',
-	'st.deleteFailed': 'Удалить всё не удалось: {error}. Закройте другие вкладки Mandegar и попробуйте снова.'
+	'st.deleteFailed': 'Удалить всё не удалось: {error}. Закройте другие вкладки Mandegar и попробуйте снова.',
+	'reject.empty_file': '{name}: файл пуст.',
+	'reject.xlsx_file': '{name}: это книга Excel (.xlsx), а не CSV. В Excel выберите Файл › Сохранить как › CSV и импортируйте этот файл.',
+	'reject.xls_file': '{name}: это старая книга Excel (.xls), а не CSV. В Excel выберите Файл › Сохранить как › CSV и импортируйте этот файл.',
+	'reject.binary_file': '{name}: это не текстовый файл; выберите выгрузку в CSV.',
+	'reject.json_not_csv': '{name}: в файле JSON, а не CSV. Выгрузите заказы в CSV.',
+	'reject.single_column': '{name}: найден только один столбец. Выгрузите заказы так, чтобы у каждого поля (клиент, дата, сумма) был свой столбец.',
+	'reject.no_data_rows': '{name}: в файле есть заголовки столбцов, но нет строк с данными.',
+	'reject.no_date_column': '{name}: не найден столбец с датой заказа. В файле нужен столбец с датой каждого заказа.',
+	'reject.unreadable': '{name}: не удалось прочитать.'
 };
