@@ -54,6 +54,8 @@ export const en = {
 	'period.weekOf': 'week of {date}',
 	'date.day': '{day} {month} {year}',
 	'common.empty': '—',
+	/** From … to: the arrow points the way the text reads. */
+	'common.range': '{from} → {to}',
 
 	'views.aria': 'Views',
 	'view.overview': 'Overview',

@@ -54,6 +54,7 @@ export const fa: Messages = {
 	'period.weekOf': 'هفتهٔ {date}',
 	'date.day': '{day} {month} {year}',
 	'common.empty': '—',
+	'common.range': '{from} ← {to}',
 
 	'views.aria': 'نماها',
 	'view.overview': 'نمای کلی',

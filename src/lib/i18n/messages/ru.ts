@@ -65,6 +65,7 @@ export const ru: Messages = {
 	'period.weekOf': 'неделя с {date}',
 	'date.day': '{day} {month} {year}',
 	'common.empty': '—',
+	'common.range': '{from} → {to}',
 
 	'views.aria': 'Разделы',
 	'view.overview': 'Обзор',
