@@ -613,7 +613,11 @@ export const en = {
 	'reject.single_column': '{name}: Only one column was found. Export the orders with one column per field (customer, date, amount).',
 	'reject.no_data_rows': '{name}: The file has column headers but no data rows.',
 	'reject.no_date_column': '{name}: No order-date column was found. The file needs a column with the date of each order.',
-	'reject.unreadable': '{name}: could not be read.'
+	'reject.unreadable': '{name}: could not be read.',
+	'question.decimal': 'Is "1.250" one thousand two hundred fifty, or one and a quarter? Choose the decimal separator of this file.',
+	'question.date_order': 'Every date in this file fits both day/month and month/day. Which order does it use?',
+	'question.encoding': 'This file is not UTF-8 and its code page cannot be told from the text. Which encoding was it saved in?',
+	'question.header': 'Is the first line of the file a header with column names?'
 } as const;
 
 export type MessageKey = keyof typeof en;
