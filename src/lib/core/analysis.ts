@@ -4,6 +4,7 @@ import { periodScheme, toIsoDate } from './calendar';
 import { computeCohorts } from './cohorts';
 import { customerFigures, dataSummary, DEFAULT_SHAPE, metricsSummary, type ShapeThresholds } from './customers';
 import { buildFacts, subsetFacts, type Facts } from './facts';
+import { moneyDecimals, roundMoney } from './sum';
 import { computeSegments, DEFAULT_TYPES, firstPurchaseValues, type TypeSettings } from './segments';
 import type { Analysis, AnalysisSettings, CohortCell, CurvePoint, CustomerRow, OrderData, PeriodRow } from './types';
 
@@ -36,8 +37,11 @@ export function analyseFacts(
 ): Analysis {
 	const scheme = periodScheme(settings.granularity, settings.calendar);
 	const tl = buildTimeline(facts, scheme);
-	const periods = computePeriods(facts, tl, settings.window);
+	// Money totals print as the exact decimal sums of the amounts (no 971414.0599999999).
+	const decimals = facts.hasAmount ? moneyDecimals(data.amount) : null;
+	const periods = roundPeriodMoney(computePeriods(facts, tl, settings.window), decimals);
 	const { cells, curve } = computeCohorts(facts, tl);
+	roundCohortMoney(cells, decimals);
 	const fig = customerFigures(facts);
 	const n = facts.n;
 	const cohort = new Int32Array(n);
@@ -54,7 +58,7 @@ export function analyseFacts(
 			orders: fig.orders[k],
 			first_purchase: toIsoDate(fig.first[k]),
 			last_purchase: toIsoDate(fig.last[k]),
-			revenue: facts.hasAmount ? facts.revenue[k] : null,
+			revenue: facts.hasAmount ? roundMoney(facts.revenue[k], decimals) : null,
 			frequency: fig.frequency[k],
 			recency: fig.recency[k],
 			T: fig.T[k],
@@ -67,16 +71,27 @@ export function analyseFacts(
 			cohort: tl.labels[cohort[k]]
 		};
 	}
+	const dataSum = dataSummary(data, settings.asOf);
+	const metrics = metricsSummary(facts, fig, thresholds.shape);
 	return {
 		settings,
 		periods,
 		cohorts: cells,
 		curve,
 		customers,
-		segments: seg.rows,
-		data: dataSummary(data, settings.asOf),
-		metrics: metricsSummary(facts, fig, thresholds.shape)
+		segments: seg.rows.map((r) => ({ ...r, revenue: roundMoney(r.revenue, decimals) })),
+		data: { ...dataSum, revenue: roundMoney(dataSum.revenue, decimals) },
+		metrics: { ...metrics, customer_revenue: roundMoney(metrics.customer_revenue, decimals) }
 	};
+}
+
+function roundPeriodMoney(rows: PeriodRow[], decimals: number | null): PeriodRow[] {
+	if (decimals !== null) for (const r of rows) r.revenue = roundMoney(r.revenue, decimals);
+	return rows;
+}
+
+function roundCohortMoney(cells: CohortCell[], decimals: number | null): void {
+	if (decimals !== null) for (const c of cells) c.revenue = roundMoney(c.revenue, decimals);
 }
 
 /** Only the period table (METRICS.md §3), e.g. for a quick dashboard refresh when W or granularity changes. */
@@ -116,6 +131,7 @@ export function computeBreakdown(data: OrderData, settings: AnalysisSettings, di
 		for (let k = 0; k < facts.n; k++) if (value[k] === code) group[k] = g;
 	});
 	const scheme = periodScheme(settings.granularity, settings.calendar);
+	const decimals = facts.hasAmount ? moneyDecimals(data.amount) : null;
 	const out: BreakdownGroup[] = [];
 	for (let g = 0; g <= chosen.length; g++) {
 		const keep = new Uint8Array(facts.n);
@@ -129,10 +145,11 @@ export function computeBreakdown(data: OrderData, settings: AnalysisSettings, di
 		const sub = subsetFacts(facts, keep);
 		const tl = buildTimeline(sub, scheme);
 		const { cells, curve } = computeCohorts(sub, tl);
+		roundCohortMoney(cells, decimals);
 		out.push({
 			value: g < chosen.length ? dim.values[chosen[g][0]] : OTHER_VALUE,
 			customers: members,
-			periods: computePeriods(sub, tl, settings.window),
+			periods: roundPeriodMoney(computePeriods(sub, tl, settings.window), decimals),
 			cohorts: cells,
 			curve
 		});

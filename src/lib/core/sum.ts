@@ -43,3 +43,33 @@ export class Sums {
 		return out;
 	}
 }
+
+/** Most decimal places looked for in amounts; beyond it money is left as computed. */
+export const MAX_MONEY_DECIMALS = 6;
+
+/**
+ * The decimal places the amounts are written with (e.g. 2 for cents; quantity × unit price gives the
+ * sum of both), or null when some amount has more than MAX_MONEY_DECIMALS. A sum of such amounts has
+ * no more places than they do, so rounding a money total to them returns the exact decimal total.
+ */
+export function moneyDecimals(amounts: ArrayLike<number>): number | null {
+	let d = 0;
+	for (let i = 0; i < amounts.length; i++) {
+		const x = amounts[i];
+		if (!Number.isFinite(x)) continue;
+		while (d <= MAX_MONEY_DECIMALS) {
+			const scaled = x * 10 ** d;
+			if (Math.abs(scaled - Math.round(scaled)) <= 1e-10 * Math.max(1, Math.abs(scaled))) break;
+			d++;
+		}
+		if (d > MAX_MONEY_DECIMALS) return null;
+	}
+	return d;
+}
+
+/** A money total rounded to the amounts' decimal places (see moneyDecimals); null stays null. */
+export function roundMoney<T extends number | null>(x: T, decimals: number | null): T {
+	if (x === null || decimals === null || !Number.isFinite(x)) return x;
+	const f = 10 ** decimals;
+	return (Math.round((x as number) * f) / f) as T;
+}
