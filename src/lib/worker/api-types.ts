@@ -22,6 +22,7 @@ import type {
 	SegmentRow
 } from '../core/types';
 import type { FilePreview } from '../core/import/types';
+import type { OrderFilter } from '../core/filter';
 import type { CustomerListSummary, DatasetFile } from '../db/schema';
 import type { CustomerListMapping } from '../core/import/customer-list';
 
@@ -98,6 +99,11 @@ export interface DashboardRequest {
 	settings: AnalysisSettings;
 	/** Customer-type and base-shape thresholds (METRICS.md §5, §6); DEFAULT_THRESHOLDS when omitted. */
 	thresholds?: Thresholds;
+	/**
+	 * Rows kept before analysis: a date range and dimension values (core/filter.ts); none when omitted.
+	 * (Named rowFilter: `filter` is the segment filter of the customer list and exports.)
+	 */
+	rowFilter?: OrderFilter | null;
 }
 
 /** What the dashboard draws (never the rows, never the per-customer table). */
@@ -219,7 +225,35 @@ export interface HoldoutRequest extends DashboardRequest {
 
 export type HoldoutResponse = { ok: true; result: HoldoutResult } | { ok: false; message: string };
 
+/** What a drill-down lists: the customers of a cohort cell, or those active at the end of a period. */
+export type DrillTarget = { kind: 'cell'; cohort: string; offset: number } | { kind: 'active'; period: string };
+
+export interface DrillRequest extends DashboardRequest {
+	target: DrillTarget;
+	/** Column to sort by (default revenue, descending). */
+	sort?: keyof CustomerRow;
+	descending?: boolean;
+	offset: number;
+	limit: number;
+}
+
+export interface DrillPage {
+	/** Customers in the cell (= its retained count) or in the installed base (= the period's end). */
+	total: number;
+	offset: number;
+	rows: CustomerRow[];
+}
+
+/** The values of one dimension column, most rows first (for the filter picker). */
+export interface DimensionValues {
+	name: string;
+	values: { value: string; rows: number }[];
+	/** More distinct values exist than were returned. */
+	truncated: boolean;
+}
+
 export type TableName =
+	| 'drill'
 	| 'periods'
 	| 'cohorts'
 	| 'customers'
@@ -242,6 +276,8 @@ export interface ExportRequest extends DashboardRequest {
 	horizonWeeks?: number;
 	/** holdout: the calibration end. */
 	calibrationEnd?: Day;
+	/** drill: the cell or period whose customers are listed. */
+	target?: DrillTarget;
 }
 
 export type { ReportEntry };
@@ -273,6 +309,10 @@ export interface AnalyticsApi {
 	/** A table as CSV text, formula-leading text cells neutralised (METRICS.md §8 --safe-csv). */
 	exportTable(req: ExportRequest): Promise<{ fileName: string; csv: string }>;
 	importReport(datasetId: string): Promise<ReportEntry[]>;
+	/** Drill-down: one page of the customers of a cohort cell or of a period's installed base. */
+	drill(req: DrillRequest): Promise<DrillPage>;
+	/** The values of each dimension column (for the filters), most rows first, at most `limit` per column. */
+	dimensionValues(datasetId: string, limit?: number): Promise<DimensionValues[]>;
 	/** Join a customer list file to a stored dataset by customer id (potential customers, extra dimensions). */
 	importCustomerList(req: CustomerListRequest): Promise<CustomerListResponse>;
 }

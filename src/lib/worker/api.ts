@@ -17,6 +17,8 @@ import {
 } from '../core/csv-out';
 import { buildSortIndex, pageOf, type SortValue } from '../core/customer-query';
 import { ByteHasher } from '../core/hash';
+import { activeAtEndMembers, cohortCellMembers } from '../core/drill';
+import { filterOrderData, isEmptyFilter, normaliseFilter } from '../core/filter';
 import { createImporter, previewBytes } from '../core/import';
 import { computeHoldout, computePredictions, type PredictionResult } from '../core/predict';
 import { defaultSettings, FLAG_DISCOUNT, type Analysis, type AnalysisSettings, type CustomerRow, type OrderData } from '../core/types';
@@ -48,6 +50,10 @@ import type {
 	DashboardRequest,
 	DashboardResult,
 	DatasetMeta,
+	DimensionValues,
+	DrillPage,
+	DrillRequest,
+	DrillTarget,
 	ExportRequest,
 	ImportProgress,
 	ImportRequest,
@@ -78,6 +84,14 @@ interface AnalysisEntry {
 	predictions: Map<number, PredictionResult>;
 	base: CustomerBaseResult | null;
 	hasDiscount: boolean;
+	/** The rows analysed (the dataset's, or the filtered subset); drill-down target → customer numbers. */
+	data: OrderData;
+	drills: Map<string, number[]>;
+}
+
+/** The row filter's part of a cache key ('' without one). */
+function filterKey(req: DashboardRequest): string {
+	return isEmptyFilter(req.rowFilter) ? '' : JSON.stringify(normaliseFilter(req.rowFilter));
 }
 
 const PREDICTION_KEYS: readonly string[] = ['p_alive', 'expected_purchases', 'predicted_clv'] satisfies PredictionColumn[];
@@ -191,10 +205,10 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 
 	async function entryFor(req: DashboardRequest): Promise<AnalysisEntry> {
 		const thresholds = req.thresholds ?? DEFAULT_THRESHOLDS;
-		const key = `${req.datasetId}|${JSON.stringify(req.settings)}|${JSON.stringify(thresholds)}`;
+		const key = `${req.datasetId}|${JSON.stringify(req.settings)}|${JSON.stringify(thresholds)}|${filterKey(req)}`;
 		const hit = analyses.get(key);
 		if (hit) return hit;
-		const data = await dataFor(req.datasetId);
+		const data = await filteredDataFor(req);
 		const limit = req.settings.asOf ?? Infinity;
 		let hasDiscount = false;
 		for (let i = 0; i < data.length && !hasDiscount; i++) hasDiscount = (data.flags[i] & FLAG_DISCOUNT) !== 0 && data.day[i] <= limit;
@@ -208,11 +222,41 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 			sorts: new Map(),
 			predictions: new Map(),
 			base: null,
-			hasDiscount
+			hasDiscount,
+			data,
+			drills: new Map()
 		};
 		analyses.set(key, entry);
 		while (analyses.size > ANALYSIS_CACHE_SIZE) analyses.delete(analyses.keys().next().value as string);
 		return entry;
+	}
+
+	/** The dataset's rows after the request's row filter (the last filtered subset is kept). */
+	let filtered: { key: string; data: OrderData } | null = null;
+	async function filteredDataFor(req: DashboardRequest): Promise<OrderData> {
+		const data = await dataFor(req.datasetId);
+		const fk = filterKey(req);
+		if (!fk) return data;
+		const key = `${req.datasetId}|${fk}`;
+		if (filtered?.key !== key || filtered.data.customerIds !== data.customerIds) filtered = { key, data: filterOrderData(data, normaliseFilter(req.rowFilter)) };
+		return filtered.data;
+	}
+
+	/** Customer numbers (positions in analysis.customers) of a drill-down target, cached per analysis. */
+	async function drillMembers(req: DashboardRequest & { target?: DrillTarget }): Promise<{ entry: AnalysisEntry; members: number[] }> {
+		const entry = await entryFor(req);
+		const target = req.target;
+		if (!target) throw new Error('A drill-down needs a cohort cell or a period.');
+		const key = JSON.stringify(target);
+		let members = entry.drills.get(key);
+		if (!members) {
+			members =
+				target.kind === 'cell'
+					? cohortCellMembers(entry.data, req.settings, target.cohort, target.offset)
+					: activeAtEndMembers(entry.data, req.settings, target.period);
+			entry.drills.set(key, members);
+		}
+		return { entry, members };
 	}
 
 	async function analysisFor(req: DashboardRequest): Promise<Analysis> {
@@ -277,7 +321,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 	}
 
 	async function breakdownFor(req: BreakdownRequest): Promise<BreakdownResult> {
-		const data = await dataFor(req.datasetId);
+		const data = await filteredDataFor(req);
 		const dim = data.dims[req.dimension];
 		if (!dim) throw new Error('This dataset has no such dimension column.');
 		return { dimension: dim.name, groups: computeBreakdown(data, req.settings, req.dimension, req.top ?? 12) };
@@ -295,7 +339,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				ok: false,
 				message: `The calibration end must be after ${toIsoDate(first)} and before the observation end ${obsEndText}.`
 			};
-		const data = await dataFor(req.datasetId);
+		const data = await filteredDataFor(req);
 		const calibration = computeAnalysis(data, { ...req.settings, asOf: cal }, full.thresholds);
 		const result = computeHoldout(calibration.customers, full.analysis.customers, toIsoDate(cal), obsEndText!, obsEnd - cal);
 		if (!result.bgnbd) return { ok: false, message: 'No customer bought before the calibration end: nothing to fit.' };
@@ -472,6 +516,13 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				case 'segments':
 					csv = toCsv(SEGMENT_COLUMNS, a.segments, true);
 					break;
+				case 'drill': {
+					const { members } = await drillMembers(req);
+					csv = toCsv(CUSTOMER_COLUMNS, members.map((k) => a.customers[k]), true);
+					const t = req.target!;
+					suffix = t.kind === 'cell' ? `customers-cohort-${t.cohort}-k${t.offset}` : `customers-active-${t.period}`;
+					break;
+				}
 				case 'rfm-grid':
 					csv = toCsv(['r', 'f', 'segment', 'customers', 'revenue'], computeRfmGrid(a.customers, a.metrics.customer_revenue !== null), true);
 					break;
@@ -508,6 +559,31 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 
 		async importReport(datasetId: string) {
 			return loadReport(db, datasetId);
+		},
+
+		async drill(req: DrillRequest): Promise<DrillPage> {
+			const { entry, members } = await drillMembers(req);
+			const rows = entry.analysis.customers;
+			const sort = req.sort ?? 'revenue';
+			const descending = req.descending ?? (req.sort === undefined);
+			const order = buildSortIndex(members.map((k) => rows[k][sort] as SortValue), descending);
+			const limit = Math.min(MAX_PAGE_ROWS, Math.max(0, Math.floor(req.limit)));
+			const offset = Math.max(0, Math.floor(req.offset));
+			const page = pageOf(order, { offset, limit });
+			return { total: members.length, offset, rows: page.positions.map((i) => rows[members[i]]) };
+		},
+
+		async dimensionValues(datasetId: string, limit = 500): Promise<DimensionValues[]> {
+			const data = await dataFor(datasetId);
+			return data.dims.map((dim) => {
+				const count = new Int32Array(dim.values.length);
+				for (let i = 0; i < data.length; i++) if (dim.codes[i] >= 0) count[dim.codes[i]]++;
+				const ranked = dim.values
+					.map((value, k) => ({ value, rows: count[k] }))
+					.filter((v) => v.rows > 0)
+					.sort((a, b) => b.rows - a.rows || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+				return { name: dim.name, values: ranked.slice(0, limit), truncated: ranked.length > limit };
+			});
 		},
 
 		async importCustomerList(req) {
