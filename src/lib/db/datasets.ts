@@ -11,7 +11,8 @@ import {
 	type DatasetRecord,
 	type DictionaryRecord,
 	type MandegarDB,
-	type ReportRecord
+	type ReportRecord,
+	type ResultRecord
 } from './schema';
 
 /** Split the columns into chunk records of CHUNK_ROWS rows (copies, so each record owns its buffers). */
@@ -136,9 +137,10 @@ export async function listDatasets(db: MandegarDB): Promise<DatasetRecord[]> {
 
 /** Delete a dataset and all its parts in one transaction. */
 export async function deleteDataset(db: MandegarDB, id: string): Promise<void> {
-	await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports, db.customerLists], async () => {
+	await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports, db.customerLists, db.results], async () => {
 		await db.datasets.delete(id);
 		await db.customerLists.delete(id);
+		await db.results.delete(id);
 		await db.chunks.where('datasetId').equals(id).delete();
 		await db.dictionaries.where('datasetId').equals(id).delete();
 		await db.reports.where('datasetId').equals(id).delete();
@@ -182,9 +184,11 @@ export async function replaceDatasetData(
 ): Promise<DatasetRecord> {
 	const chunks = buildChunks(record.id, data);
 	const full: DatasetRecord = { ...record, chunks: chunks.length };
-	await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports, db.customerLists], async (tx) => {
+	await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports, db.customerLists, db.results], async (tx) => {
 		if (!(await db.datasets.get(record.id))) throw new Error('This dataset is no longer stored.');
 		if (list) await db.customerLists.put(list);
+		// The stored dashboard result was computed from the old rows (its key also holds the revision).
+		await db.results.delete(record.id);
 		await db.chunks.where('datasetId').equals(record.id).delete();
 		await db.dictionaries.where('datasetId').equals(record.id).delete();
 		await db.reports.where('datasetId').equals(record.id).delete();
@@ -203,4 +207,16 @@ export async function replaceDatasetData(
 
 export async function getCustomerList(db: MandegarDB, datasetId: string): Promise<CustomerListRecord | undefined> {
 	return db.customerLists.get(datasetId);
+}
+
+/** The stored last dashboard result of a dataset, if any (schema version 3). */
+export async function getResult(db: MandegarDB, datasetId: string): Promise<ResultRecord | undefined> {
+	return db.results.get(datasetId);
+}
+
+/** Store a dataset's last dashboard result, only while the dataset itself is stored. */
+export async function putResult(db: MandegarDB, record: ResultRecord): Promise<void> {
+	await db.transaction('rw', [db.datasets, db.results], async () => {
+		if (await db.datasets.get(record.datasetId)) await db.results.put(record);
+	});
 }

@@ -102,12 +102,26 @@ export interface ReportRecord {
 	entries: ReportEntry[];
 }
 
+/**
+ * The last dashboard result computed for a dataset (schema version 3), so a reopen draws it without
+ * loading the rows. One record per dataset; `key` says which settings, thresholds and dataset
+ * revision it was computed for (resultKey in worker/api.ts); a different key means recompute.
+ */
+export interface ResultRecord {
+	datasetId: string;
+	key: string;
+	/** The worker's DashboardResult (structured-cloneable), stored as it was returned. */
+	result: unknown;
+	savedAt: number;
+}
+
 export class MandegarDB extends Dexie {
 	datasets!: Table<DatasetRecord, string>;
 	chunks!: Table<ChunkRecord, [string, number]>;
 	dictionaries!: Table<DictionaryRecord, [string, string]>;
 	reports!: Table<ReportRecord, [string, number]>;
 	customerLists!: Table<CustomerListRecord, string>;
+	results!: Table<ResultRecord, string>;
 
 	constructor(name = DB_NAME) {
 		super(name);
@@ -121,6 +135,11 @@ export class MandegarDB extends Dexie {
 		// as they are: no record needs rewriting, so the upgrade only creates the new table.
 		this.version(2)
 			.stores({ customerLists: 'datasetId' })
+			.upgrade(() => {});
+		// Version 3 adds the stored last dashboard result per dataset (fast reopen, issue 5). A cache:
+		// nothing is rewritten, an empty table just means the first open computes as before.
+		this.version(3)
+			.stores({ results: 'datasetId' })
 			.upgrade(() => {});
 	}
 }

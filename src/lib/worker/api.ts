@@ -22,7 +22,7 @@ import { filterOrderData, isEmptyFilter, normaliseFilter } from '../core/filter'
 import { createImporter, previewBytes } from '../core/import';
 import { computeHoldout, computePredictions, type PredictionResult } from '../core/predict';
 import { defaultSettings, FLAG_DISCOUNT, type Analysis, type AnalysisSettings, type CustomerRow, type OrderData } from '../core/types';
-import { deleteDataset, findByFileHash, getCustomerList, getDataset, listDatasets, loadData, loadReport, saveDataset, updateSettings } from '../db/datasets';
+import { deleteDataset, findByFileHash, getCustomerList, getDataset, getResult, listDatasets, loadData, loadReport, putResult, saveDataset, updateSettings } from '../db/datasets';
 import { withPotentialSegment } from '../core/segments';
 import { LAYOUT_VERSION, type DatasetRecord, type MandegarDB } from '../db/schema';
 import { appendToDataset, filesOf } from './append';
@@ -73,6 +73,21 @@ const ANALYSIS_CACHE_SIZE = 6;
 export const MAX_PAGE_ROWS = 1000;
 /** Default number of top customers by predicted CLV. */
 const PREDICTION_TOP = 50;
+/**
+ * Version of what analyse() returns: part of the stored result's key, so bump it when the analysis's
+ * figures or the DashboardResult shape change and results stored by an older app are recomputed.
+ */
+export const RESULT_VERSION = 1;
+
+/**
+ * The key of a stored dashboard result: everything the result depends on — the request (settings,
+ * thresholds and any other field but the id) and the dataset's version (revision, rows, customer list).
+ */
+export function resultKey(req: DashboardRequest, meta: DatasetRecord): string {
+	const { datasetId: _id, ...rest } = req;
+	const list = meta.customerList ? `${meta.customerList.fileHash}@${meta.customerList.importedAt}` : '';
+	return `v${RESULT_VERSION}|r${meta.revision ?? 0}|${meta.rows}|${meta.createdAt}|${list}|${JSON.stringify({ ...rest, thresholds: req.thresholds ?? DEFAULT_THRESHOLDS })}`;
+}
 
 /** One analysis and what is derived from it lazily: sort orders, predictions per horizon, base figures. */
 interface AnalysisEntry {
@@ -193,6 +208,8 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 	let cancelRequested = false;
 	let loaded: { id: string; data: OrderData } | null = null;
 	const analyses = new Map<string, AnalysisEntry>();
+	/** The key of the result known to be stored for a dataset (saves rewriting the same result). */
+	let storedResult: { id: string; key: string } | null = null;
 
 	async function dataFor(id: string): Promise<OrderData> {
 		if (loaded?.id !== id) {
@@ -411,6 +428,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 					if (!out.ok) return { kind: 'rejected', message: `${req.name}: ${out.reason}`, facts };
 					loaded = { id: out.record.id, data: out.data };
 					analyses.clear();
+				storedResult = null;
 					return { kind: 'imported', dataset: toMeta(out.record), duplicateOrders: out.duplicateOrders };
 				}
 				const record = await saveDataset(
@@ -439,6 +457,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				);
 				loaded = { id: record.id, data };
 				analyses.clear();
+				storedResult = null;
 				return { kind: 'imported', dataset: toMeta(record) };
 			} catch (e) {
 				if (e instanceof CancelledError || (cancelRequested && (e as Error).name === 'AbortError'))
@@ -465,16 +484,33 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				loaded = null;
 				analyses.clear();
 			}
+			if (storedResult?.id === id) storedResult = null;
 			await deleteDataset(db, id);
 		},
 
 		async analyse(req: DashboardRequest): Promise<DashboardResult> {
 			const t0 = performance.now();
+			// Rows not loaded yet (a reopen): the result stored for the same key is drawn without loading them.
+			if (loaded?.id !== req.datasetId) {
+				const stored = await getResult(db, req.datasetId);
+				const meta = stored && (await getDataset(db, req.datasetId));
+				if (stored && meta && stored.key === resultKey(req, meta)) {
+					storedResult = { id: req.datasetId, key: stored.key };
+					await updateSettings(db, req.datasetId, req.settings);
+					return {
+						...(stored.result as DashboardResult),
+						datasetId: req.datasetId,
+						settings: req.settings,
+						facts: meta.facts,
+						computeMs: performance.now() - t0
+					};
+				}
+			}
 			const a = await analysisFor(req);
 			const meta = await getDataset(db, req.datasetId);
 			if (!meta) throw new Error('This dataset is no longer stored.');
 			await updateSettings(db, req.datasetId, req.settings);
-			return {
+			const result: DashboardResult = {
 				datasetId: req.datasetId,
 				settings: req.settings,
 				periods: a.periods,
@@ -485,6 +521,12 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				facts: meta.facts,
 				computeMs: performance.now() - t0
 			};
+			const key = resultKey(req, meta);
+			if (storedResult?.id !== req.datasetId || storedResult.key !== key) {
+				await putResult(db, { datasetId: req.datasetId, key, result, savedAt: Date.now() });
+				storedResult = { id: req.datasetId, key };
+			}
+			return result;
 		},
 
 		async exportTable(req: ExportRequest) {
@@ -595,6 +637,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				if (!out.ok) return { kind: 'rejected', message: `${req.name}: ${out.reason}` };
 				loaded = { id: out.record.id, data: out.data };
 				analyses.clear();
+				storedResult = null;
 				return { kind: 'attached', dataset: toMeta(out.record) };
 			} catch (e) {
 				return { kind: 'failed', message: `${req.name}: the customer list could not be joined (${(e as Error).message}). The dataset was not changed.` };
