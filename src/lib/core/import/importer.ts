@@ -25,6 +25,7 @@ import {
 } from '../parse/parse-number';
 import { Tokenizer } from './tokenizer';
 import { RowHashSet } from './row-hash-set';
+import { fieldHash, IdTable } from './id-table';
 import { dateOrderQuestion, decimalQuestion, detectLayout } from './detect';
 import type { Layout } from './detect';
 
@@ -124,12 +125,14 @@ class StreamingImporter implements Importer {
 	private amtComma = new Float64Array(this.cap);
 	private bits = new Uint8Array(this.cap);
 	private dimCodes: Int32Array[] = [];
-	private dims: { name: string; col: number; values: string[]; index: Map<string, number> }[] = [];
+	private dims: { name: string; col: number; values: string[]; index: IdTable }[] = [];
 
-	private customerIndex = new Map<string, number>();
-	private customerIds: string[] = [];
-	private orderIndex = new Map<string, number>();
-	private orderIds: string[] = [];
+	private customerIndex = new IdTable();
+	private customerIds: string[] = this.customerIndex.values;
+	private orderIndex = new IdTable();
+	private orderIds: string[] = this.orderIndex.values;
+	/** FNV-1a hash of each raw field of the current record (from the duplicate-detection loop). */
+	private fieldHashes = new Int32Array(64);
 	private seen = new RowHashSet();
 	private duplicates = 0;
 	private report: ReportEntry[] = [];
@@ -198,13 +201,15 @@ class StreamingImporter implements Importer {
 		for (const f of DIM_FIELDS) {
 			const col = m[f];
 			if (col === undefined) continue;
-			this.dims.push({ name: f, col, values: [], index: new Map() });
+			const index = new IdTable();
+			this.dims.push({ name: f, col, values: index.values, index });
 			this.dimCodes.push(new Int32Array(this.cap));
 		}
 		// Any other column the user wants to break down by, named by its header (METRICS.md §6 "any mapped column").
 		for (const col of this.config.extraDimensions ?? []) {
 			if (this.dims.some((d) => d.col === col) || col < 0 || col >= this.ncols) continue;
-			this.dims.push({ name: layout.headers[col] || `Column ${col + 1}`, col, values: [], index: new Map() });
+			const index = new IdTable();
+			this.dims.push({ name: layout.headers[col] || `Column ${col + 1}`, col, values: index.values, index });
 			this.dimCodes.push(new Int32Array(this.cap));
 		}
 		this.decoder = new TextDecoder(layout.encoding);
@@ -279,19 +284,27 @@ class StreamingImporter implements Importer {
 			}
 			padded = true;
 		}
-		// duplicate detection: two 32-bit hashes of the raw fields
+		// duplicate detection: two 32-bit hashes of each raw field, chained into two row hashes; the
+		// first field hash (FNV-1a) also keys the id tables, so no id string is hashed twice
+		if (this.fieldHashes.length < len) this.fieldHashes = new Int32Array(len * 2);
+		const fh = this.fieldHashes;
 		let h1 = 0x811c9dc5;
 		let h2 = 0x9747b28c;
 		for (let f = 0; f < len; f++) {
 			const s = fields[f];
+			let a = 0x811c9dc5;
+			let b = 0x9747b28c;
 			for (let i = 0; i < s.length; i++) {
 				const c = s.charCodeAt(i);
-				h1 = Math.imul(h1 ^ c, 0x01000193);
-				h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-				h2 ^= h2 >>> 13;
+				a = Math.imul(a ^ c, 0x01000193);
+				b = Math.imul(b ^ c, 0x5bd1e995);
+				b ^= b >>> 13;
 			}
-			h1 = Math.imul(h1 ^ 0x1f, 0x01000193);
-			h2 = Math.imul(h2 ^ 0x1f, 0x5bd1e995);
+			fh[f] = a;
+			h1 = Math.imul(h1 ^ a, 0xcc9e2d51);
+			h1 = (h1 << 15) | (h1 >>> 17);
+			h2 = Math.imul(h2 ^ b, 0x1b873593);
+			h2 ^= h2 >>> 15;
 		}
 		let dupKept = false;
 		if (!this.seen.add(h1 | 0, h2 | 0)) {
@@ -332,14 +345,7 @@ class StreamingImporter implements Importer {
 				this.skip(line, this.colName(m.order_id), '', 'too_few_fields');
 				return;
 			}
-			let oi = this.orderIndex.get(oid);
-			if (oi === undefined) {
-				oi = this.orderIds.length;
-				const own = detach(oid);
-				this.orderIds.push(own);
-				this.orderIndex.set(own, oi);
-			}
-			order = oi;
+			order = this.orderIndex.intern(oid, this.hashOf(m.order_id, oid), detach);
 		}
 		// amount
 		let aDot = NaN;
@@ -395,14 +401,7 @@ class StreamingImporter implements Importer {
 		if (m.customer_id !== undefined) {
 			if (cid === '' || (cid.length <= 9 && GUEST_IDS.has(cid.toLowerCase()))) this.flag(line, this.colName(m.customer_id), get(m.customer_id), 'missing_customer_id');
 			else {
-				let ci = this.customerIndex.get(cid);
-				if (ci === undefined) {
-					ci = this.customerIds.length;
-					const own = detach(cid);
-					this.customerIds.push(own);
-					this.customerIndex.set(own, ci);
-				}
-				cust = ci;
+				cust = this.customerIndex.intern(cid, this.hashOf(m.customer_id, cid), detach);
 				if (hasBidi(cid)) this.flag(line, this.colName(m.customer_id), cid, 'bidi_control_in_id');
 			}
 		}
@@ -425,18 +424,13 @@ class StreamingImporter implements Importer {
 		for (let d = 0; d < this.dims.length; d++) {
 			const dim = this.dims[d];
 			const v = trimText(get(dim.col));
-			let code = -1;
-			if (v !== '') {
-				const k = dim.index.get(v);
-				if (k === undefined) {
-					code = dim.values.length;
-					const own = detach(v);
-					dim.values.push(own);
-					dim.index.set(own, code);
-				} else code = k;
-			}
-			this.dimCodes[d][i] = code;
+			this.dimCodes[d][i] = v === '' ? -1 : dim.index.intern(v, this.hashOf(dim.col, v), detach);
 		}
+	}
+
+	/** The id-table hash of `v`, the trimmed value of column `c` of the current record. */
+	private hashOf(c: number, v: string): number {
+		return c < this.curLen && v.length === this.cur[c].length ? this.fieldHashes[c] : fieldHash(v);
 	}
 
 	private cur: string[] = [];
