@@ -26,7 +26,8 @@ async function shot(page: Page, name: string) {
 async function openView(page: Page, id: string) {
 	await page.getByTestId(`tab-${id}`).click();
 	await expect(page.getByTestId(`view-${id}`)).toBeVisible();
-	await expect(page).toHaveURL(new RegExp(`#${id}$`));
+	// The hash holds the whole screen (#view=…&ds=…&g=…); the view is one of its fields.
+	await expect(page).toHaveURL(new RegExp(`#view=${id}(&|$)`));
 }
 
 test('sample: every analysis view shows the reference figures', async ({ page }) => {

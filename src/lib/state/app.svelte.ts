@@ -6,7 +6,9 @@
  */
 import { proxy } from 'comlink';
 import { api } from '../worker/client';
-import type { DashboardResult, DatasetMeta, ImportProgress, ReportEntry, TableName } from '../worker/api-types';
+import type { DashboardResult, DatasetMeta, DimensionValues, ImportProgress, ReportEntry, TableName } from '../worker/api-types';
+import { isEmptyFilter, NO_FILTER, normaliseFilter, type OrderFilter } from '../core/filter';
+import { parseHash, type HashState } from './url-state';
 import type { FilePreview } from '../core/import/types';
 import {
 	DEFAULT_WINDOW,
@@ -84,6 +86,12 @@ export class AppState {
 	currentId = $state<string | null>(null);
 	settings = $state<AnalysisSettings>(defaultSettings());
 	result = $state.raw<DashboardResult | null>(null);
+	/** Rows kept before analysis (date range, dimension values), shared by every view (issue 6). */
+	filter = $state.raw<OrderFilter>(NO_FILTER);
+	/** The filter `result` was computed with. */
+	resultFilter = $state.raw<OrderFilter>(NO_FILTER);
+	/** Values of each dimension column of the open dataset, most rows first (the filter picker). */
+	dimValues = $state.raw<DimensionValues[]>([]);
 	analysing = $state(false);
 	analyseError = $state<string | null>(null);
 	loading = $state(true);
@@ -123,9 +131,12 @@ export class AppState {
 	async init(): Promise<void> {
 		try {
 			await this.refreshDatasets();
+			// The URL hash names the dataset and its settings (a bookmark); else the one open before.
+			const hash = parseHash(location.hash);
 			const before = rememberedDataset();
-			const reopen = this.datasets.find((d) => d.id === before) ?? this.datasets[0];
-			if (reopen) await this.open(reopen.id);
+			const fromHash = hash.ds ? this.datasets.find((d) => d.id === hash.ds) : undefined;
+			const reopen = fromHash ?? this.datasets.find((d) => d.id === before) ?? this.datasets[0];
+			if (reopen) await this.open(reopen.id, fromHash ? hash : undefined);
 		} catch (e) {
 			this.analyseError = t('app.readError', { error: errorText(e) });
 		} finally {
@@ -138,15 +149,46 @@ export class AppState {
 		this.datasets = [...list].sort((a, b) => b.createdAt - a.createdAt);
 	}
 
-	async open(id: string): Promise<void> {
+	/** Open a dataset; `restore` (from the URL hash) overrides its stored settings and sets the filters. */
+	async open(id: string, restore?: HashState): Promise<void> {
 		const meta = this.datasets.find((d) => d.id === id);
 		if (!meta) return;
 		this.currentId = id;
 		rememberDataset(id);
-		this.settings = { ...defaultSettings(), ...meta.settings, calendar: i18n.calendar };
+		const settings = { ...defaultSettings(), ...meta.settings, calendar: i18n.calendar };
+		if (restore?.granularity) {
+			settings.granularity = restore.granularity;
+			settings.window = DEFAULT_WINDOW[restore.granularity];
+		}
+		if (restore?.window !== undefined) settings.window = restore.window;
+		if (restore && 'asOf' in restore) settings.asOf = restore.asOf ?? null;
+		this.settings = settings;
 		this.#windowSetByUser = this.settings.window !== DEFAULT_WINDOW[this.settings.granularity];
+		this.filter = normaliseFilter(restore?.filter);
+		this.dimValues = [];
 		this.result = null;
+		void this.loadDimValues(id);
 		await this.analyse();
+	}
+
+	async loadDimValues(id: string): Promise<void> {
+		try {
+			const values = await api.dimensionValues(id);
+			if (this.currentId === id) this.dimValues = values;
+		} catch {
+			/* the filter picker stays empty; the views still work */
+		}
+	}
+
+	/** Change the filters (every view re-computes on the kept rows). */
+	setFilter(next: OrderFilter): void {
+		this.filter = normaliseFilter(next);
+		void this.analyse();
+	}
+
+	/** The filter as sent to the worker (null when it keeps every row). */
+	rowFilter(f: OrderFilter = this.filter): OrderFilter | null {
+		return isEmptyFilter(f) ? null : $state.snapshot(f) as OrderFilter;
 	}
 
 	async remove(id: string): Promise<void> {
@@ -193,8 +235,10 @@ export class AppState {
 		this.analysing = true;
 		this.analyseError = null;
 		try {
-			const res = await api.analyse({ datasetId, settings: $state.snapshot(this.settings) });
+			const filter = this.filter;
+			const res = await api.analyse({ datasetId, settings: $state.snapshot(this.settings), rowFilter: this.rowFilter(filter) });
 			if (seq !== this.#analyseSeq) return;
+			this.resultFilter = filter;
 			this.result = res;
 		} catch (e) {
 			if (seq !== this.#analyseSeq) return;
@@ -208,7 +252,7 @@ export class AppState {
 		const datasetId = this.currentId;
 		if (!datasetId) return;
 		try {
-			const { fileName, csv } = await api.exportTable({ datasetId, settings: $state.snapshot(this.settings), table });
+			const { fileName, csv } = await api.exportTable({ datasetId, settings: $state.snapshot(this.settings), rowFilter: this.rowFilter(), table });
 			saveTextFile(fileName, csv);
 		} catch (e) {
 			this.analyseError = t('app.exportError', { table, error: errorText(e) });

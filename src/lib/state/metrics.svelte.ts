@@ -17,6 +17,8 @@ import type {
 	CustomerSortKey,
 	CustomersPage,
 	DashboardRequest,
+	DrillPage,
+	DrillTarget,
 	ExportRequest,
 	HoldoutResponse,
 	PredictionsResult,
@@ -25,6 +27,7 @@ import type {
 	TableName
 } from '../worker/api-types';
 import { app } from './app.svelte';
+import { parseHash, writeHash } from './url-state';
 import { t } from '../i18n/locale.svelte';
 
 export type ViewName = 'overview' | 'cohorts' | 'customers' | 'segments' | 'breakdowns' | 'predictions';
@@ -57,9 +60,66 @@ function defaultCalibrationEnd(first: string | null, last: string | null): Day |
 	return a + Math.round(((b - a) * 2) / 3);
 }
 
+/** The view named by the hash: `#view=cohorts&…`, or the old bare form `#cohorts`. */
 function viewFromHash(hash: string): ViewName | null {
-	const id = hash.replace(/^#/, '');
+	const id = parseHash(hash).view;
 	return VIEWS.some((v) => v.id === id) ? (id as ViewName) : null;
+}
+
+/** Drill-down (issue 6): the customers of a heatmap cell or of a period's installed base, paged. */
+export class DrillList {
+	target = $state.raw<DrillTarget | null>(null);
+	offset = $state(0);
+	page = $state.raw<DrillPage | null>(null);
+	loading = $state(false);
+	error = $state<string | null>(null);
+	#seq = 0;
+
+	constructor(private readonly owner: MetricsState) {}
+
+	open(target: DrillTarget): void {
+		this.target = target;
+		this.offset = 0;
+		this.page = null;
+		void this.load();
+	}
+
+	close(): void {
+		this.#seq++;
+		this.target = null;
+		this.page = null;
+		this.loading = false;
+		this.error = null;
+	}
+
+	goTo(offset: number): void {
+		const total = this.page?.total ?? 0;
+		this.offset = Math.max(0, Math.min(offset, Math.max(0, total - 1)));
+		void this.load();
+	}
+
+	async load(): Promise<void> {
+		const base = this.owner.request();
+		const target = this.target;
+		if (!base || !target) return;
+		const seq = ++this.#seq;
+		this.loading = true;
+		this.error = null;
+		try {
+			const page = await api.drill({ ...base, target, offset: this.offset, limit: PAGE_ROWS });
+			if (seq !== this.#seq) return;
+			this.page = page;
+		} catch (e) {
+			if (seq !== this.#seq) return;
+			this.error = t('err.listCustomers', { error: errorText(e) });
+		} finally {
+			if (seq === this.#seq) this.loading = false;
+		}
+	}
+
+	download(): Promise<void> {
+		return this.target ? this.owner.download('drill', { target: this.target }) : Promise.resolve();
+	}
 }
 
 /** Query of one paged customer table (the customers view and the per-segment list each have one). */
@@ -187,6 +247,8 @@ export class MetricsState {
 	segmentCustomers = new CustomerTable(this);
 	/** Customers by predicted CLV in the predictions view. */
 	predictedCustomers = new CustomerTable(this, true);
+	/** Customers of a clicked heatmap cell or base-chart point. */
+	drill = new DrillList(this);
 	base = new Loadable<CustomerBaseResult>();
 	segments = new Loadable<SegmentsResult>();
 	breakdown = new Loadable<BreakdownResult>();
@@ -231,20 +293,25 @@ export class MetricsState {
 
 	/** Changes whenever the dashboard result (dataset + settings) or the thresholds change. */
 	key = $derived(
-		app.result ? `${app.result.datasetId}|${JSON.stringify(app.result.settings)}|${JSON.stringify(this.thresholds)}` : null
+		app.result
+			? `${app.result.datasetId}|${JSON.stringify(app.result.settings)}|${JSON.stringify(this.thresholds)}|${JSON.stringify(app.resultFilter)}`
+			: null
 	);
 
 	/** The request every call starts from: the settings of the dashboard result on screen. */
 	request(): DashboardRequest | null {
 		const r = app.result;
 		if (!r || r.datasetId !== app.currentId) return null;
-		return { datasetId: r.datasetId, settings: r.settings, thresholds: $state.snapshot(this.thresholds) };
+		return { datasetId: r.datasetId, settings: r.settings, thresholds: $state.snapshot(this.thresholds), rowFilter: app.rowFilter(app.resultFilter) };
 	}
 
 	/** Follow the URL hash and reload the open view when the settings change; returns the cleanup. */
 	start(): () => void {
 		const fromHash = viewFromHash(location.hash);
 		if (fromHash) this.view = fromHash;
+		const restored = parseHash(location.hash);
+		if (restored.metric) this.cohortMetric = restored.metric;
+		let pendingBreakdown = restored.breakdown ?? null;
 		const onHash = () => {
 			const v = viewFromHash(location.hash);
 			if (v && v !== this.view) this.view = v;
@@ -259,6 +326,28 @@ export class MetricsState {
 					else void this.#loadView(view);
 				});
 			});
+			// A breakdown named in the hash is chosen once the dataset's columns are known.
+			$effect(() => {
+				const names = app.current?.dimNames;
+				if (!names || pendingBreakdown === null) return;
+				const i = names.indexOf(pendingBreakdown);
+				pendingBreakdown = null;
+				if (i >= 0) untrack(() => (this.breakdownDimension = i));
+			});
+			// The screen follows into the hash (after the start-up reopen, so a bookmark is not overwritten).
+			$effect(() => {
+				const hash = this.hash();
+				untrack(() => {
+					if (hash !== null && location.hash !== hash) history.replaceState(null, '', hash);
+				});
+			});
+			// Another result: the open drill-down list follows the new settings or filters.
+			$effect(() => {
+				if (this.key === null) return;
+				untrack(() => {
+					if (this.drill.target) void this.drill.load();
+				});
+			});
 		});
 		return () => {
 			window.removeEventListener('hashchange', onHash);
@@ -268,7 +357,30 @@ export class MetricsState {
 
 	setView(view: ViewName): void {
 		this.view = view;
-		if (location.hash !== `#${view}`) history.replaceState(null, '', `#${view}`);
+		const hash = this.hash();
+		if (hash !== null && location.hash !== hash) history.replaceState(null, '', hash);
+	}
+
+	/** The period label of cohort cell (cohort, offset) on screen, if it exists. */
+	cohortPeriod(cohort: string, offset: number): string | null {
+		return app.result?.cohorts.find((c) => c.cohort === cohort && c.offset === offset)?.period ?? null;
+	}
+
+	/** The URL hash of the screen (view, dataset, settings, cohort metric, breakdown, filters); null before start-up ends. */
+	hash(): string | null {
+		if (app.loading) return null;
+		const s = app.settings;
+		const names = app.current?.dimNames ?? [];
+		return writeHash({
+			view: this.view,
+			ds: app.currentId ?? undefined,
+			granularity: app.currentId ? s.granularity : undefined,
+			window: app.currentId ? s.window : undefined,
+			asOf: s.asOf,
+			metric: this.cohortMetric === 'retention' ? undefined : this.cohortMetric,
+			breakdown: names.length ? names[Math.min(this.breakdownDimension, names.length - 1)] : undefined,
+			filter: app.currentId ? app.filter : undefined
+		});
 	}
 
 	#loaded = new Map<ViewName, string>();
@@ -280,6 +392,7 @@ export class MetricsState {
 		this.segmentCustomers.page = null;
 		this.predictedCustomers.page = null;
 		this.calibrationEnd = null;
+		this.drill.close();
 	}
 
 	/** Load what a view shows, once per settings key. */

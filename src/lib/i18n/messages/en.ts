@@ -617,7 +617,28 @@ export const en = {
 	'question.decimal': 'Is "1.250" one thousand two hundred fifty, or one and a quarter? Choose the decimal separator of this file.',
 	'question.date_order': 'Every date in this file fits both day/month and month/day. Which order does it use?',
 	'question.encoding': 'This file is not UTF-8 and its code page cannot be told from the text. Which encoding was it saved in?',
-	'question.header': 'Is the first line of the file a header with column names?'
+	'question.header': 'Is the first line of the file a header with column names?',
+	'filter.aria': 'Filters applied to every view',
+	'filter.from': 'From',
+	'filter.to': 'To',
+	'filter.dimension': 'Column',
+	'filter.value': 'Value',
+	'filter.add': 'Add filter',
+	'filter.none': 'No filter: every row counts.',
+	'filter.active': 'Only these rows count, in every view:',
+	'filter.chipFrom': 'from {date}',
+	'filter.chipTo': 'to {date}',
+	'filter.chipDim': '{dimension}: {value}',
+	'filter.remove': 'Remove the filter “{label}”',
+	'filter.clear': 'Clear all filters',
+	'filter.note': 'Rows outside the filters are left out before anything is computed: a customer is new in the first period where they have a kept purchase, so a start date makes earlier customers new again.',
+	'drill.cellTitle': 'Customers of cohort {cohort} who bought in {period}',
+	'drill.activeTitle': 'Customers active at the end of {period}',
+	'drill.close': 'Close the list',
+	'drill.csv': 'Download these customers (CSV)',
+	'drill.cellHint': 'Click a cell, or focus it and press Enter, to list its customers.',
+	'drill.pointHint': 'Click a period (or focus it and press Enter) to list the customers active at its end.',
+	'drill.point': '{period}: list the {count, plural, one {# customer} other {# customers}} active at its end'
 } as const;
 
 export type MessageKey = keyof typeof en;
