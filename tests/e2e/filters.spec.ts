@@ -16,6 +16,7 @@ function readCsv(name: string): Record<string, string>[] {
 }
 const refCustomers = readCsv('customers.csv');
 const refCohorts = readCsv('cohorts.csv');
+const refPeriods = readCsv('periods.csv');
 const summary = JSON.parse(readFileSync(`${REF}summary.json`, 'utf8'));
 
 /**
@@ -151,4 +152,12 @@ test('a heatmap cell lists its customers: the count equals the cell, and the CSV
 	await expect(page.getByTestId('drill-count')).toHaveAttribute('data-total', ref2.retained);
 	await page.getByTestId('drill-close').click();
 	await expect(list).toHaveCount(0);
+
+	// A point of the base chart lists the customers active at the end of that month (= its installed base).
+	await page.getByTestId('tab-overview').click();
+	const june = refPeriods.find((p) => p.period === '2011-06')!;
+	await page.locator('[data-testid="base-point"][data-period="2011-06"]').click();
+	await expect(list).toContainText('Customers active at the end of 2011-06');
+	await expect(page.getByTestId('drill-count')).toHaveAttribute('data-total', june.end);
+	await page.screenshot({ path: `${SHOTS}/filters-drill-point.png`, fullPage: true });
 });
