@@ -385,6 +385,11 @@ export class MetricsState {
 
 	#loaded = new Map<ViewName, string>();
 
+	/** Load every view's results (the printed report shows all views one after another). */
+	async loadAll(): Promise<void> {
+		await Promise.all(VIEWS.map((v) => this.#loadView(v.id)));
+	}
+
 	#clear(): void {
 		this.#loaded.clear();
 		for (const l of [this.base, this.segments, this.breakdown, this.predictions, this.holdout]) l.clear();

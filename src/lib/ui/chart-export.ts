@@ -1,0 +1,199 @@
+/**
+ * Standalone SVG / PNG files of a chart: the chart's own SVG (computed colours and fonts inlined) under a
+ * header with its title, the dataset name and the legend. `buildExportSvg` is pure; the rest needs the DOM.
+ */
+
+export interface ExportLegendItem {
+	label: string;
+	/** One colour for a line swatch, several for a gradient ramp (heatmap). */
+	colours: string[];
+	dashed?: boolean;
+}
+
+export interface ExportPalette {
+	background: string;
+	text: string;
+	muted: string;
+	font: string;
+}
+
+export interface ExportDocument {
+	title: string;
+	dataset: string;
+	legend: ExportLegendItem[];
+	/** Serialized `<svg>` elements already positioned (x/y attributes) inside a body of this size. */
+	body: string;
+	bodyWidth: number;
+	bodyHeight: number;
+	palette: ExportPalette;
+}
+
+const PAD = 16;
+const TITLE_SIZE = 16;
+const LINE_GAP = 20;
+/** Rough advance of one 12 px character, for wrapping legend items (an SVG file cannot measure text). */
+const LEGEND_CHAR_PX = 7;
+const SWATCH_PX = 18;
+
+export function escapeXml(s: string): string {
+	return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+}
+
+/** A file name from the dataset and the chart title: lower-case words joined by dashes (letters of any script kept). */
+export function toExportFileName(dataset: string, title: string, ext: 'svg' | 'png'): string {
+	const slug = `${dataset} ${title}`
+		.toLowerCase()
+		.replace(/\.[a-z0-9]{1,4}(\.gz)?(?=\s)/, '')
+		.replace(/[^\p{L}\p{N}]+/gu, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 80);
+	return `${slug || 'chart'}.${ext}`;
+}
+
+/** The whole standalone SVG: header (title, dataset, legend) above the chart body. */
+export function buildExportSvg(doc: ExportDocument): { svg: string; width: number; height: number } {
+	const width = Math.max(Math.ceil(doc.bodyWidth) + 2 * PAD, 320);
+	const { palette } = doc;
+	const parts: string[] = [];
+	let y = PAD + TITLE_SIZE;
+	parts.push(`<text x="${PAD}" y="${y}" font-size="${TITLE_SIZE}" font-weight="650" fill="${palette.text}">${escapeXml(doc.title)}</text>`);
+	y += LINE_GAP;
+	parts.push(`<text x="${PAD}" y="${y}" font-size="12" fill="${palette.muted}">${escapeXml(doc.dataset)}</text>`);
+	if (doc.legend.length > 0) {
+		y += LINE_GAP;
+		let x = PAD;
+		doc.legend.forEach((item, i) => {
+			const itemWidth = SWATCH_PX + 8 + item.label.length * LEGEND_CHAR_PX + 16;
+			if (x > PAD && x + itemWidth > width - PAD) {
+				x = PAD;
+				y += LINE_GAP;
+			}
+			parts.push(swatch(item, x, y - 4, i));
+			parts.push(`<text x="${x + SWATCH_PX + 6}" y="${y}" font-size="12" fill="${palette.muted}">${escapeXml(item.label)}</text>`);
+			x += itemWidth;
+		});
+	}
+	const top = y + 14;
+	const height = Math.ceil(top + doc.bodyHeight + PAD);
+	const svg =
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(palette.font)}">` +
+		`<rect width="100%" height="100%" fill="${palette.background}"/>` +
+		`<g>${parts.join('')}</g>` +
+		`<g transform="translate(${PAD},${top})">${doc.body}</g>` +
+		`</svg>`;
+	return { svg, width, height };
+}
+
+function swatch(item: ExportLegendItem, x: number, y: number, i: number): string {
+	if (item.colours.length > 1) {
+		const id = `legend-ramp-${i}`;
+		const stops = item.colours.map((c, k) => `<stop offset="${(k / (item.colours.length - 1)) * 100}%" stop-color="${c}"/>`).join('');
+		return `<defs><linearGradient id="${id}">${stops}</linearGradient></defs><rect x="${x}" y="${y - 5}" width="${SWATCH_PX}" height="10" fill="url(#${id})"/>`;
+	}
+	const dash = item.dashed ? ' stroke-dasharray="5 3"' : '';
+	return `<line x1="${x}" x2="${x + SWATCH_PX}" y1="${y}" y2="${y}" stroke="${item.colours[0] ?? '#888888'}" stroke-width="3"${dash}/>`;
+}
+
+/** The PNG signature (first 8 bytes of every PNG file). */
+export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] as const;
+
+/* ------------------------------------------------------------------ DOM */
+
+/** Presentation properties copied from the live chart, so the file looks the same without the page's CSS. */
+const INLINED = [
+	'fill',
+	'fill-opacity',
+	'stroke',
+	'stroke-width',
+	'stroke-dasharray',
+	'stroke-opacity',
+	'stroke-linejoin',
+	'stroke-linecap',
+	'opacity',
+	'font-family',
+	'font-size',
+	'font-weight',
+	'font-variant-numeric',
+	'text-anchor',
+	'shape-rendering'
+] as const;
+
+function inlineStyles(source: SVGSVGElement, clone: SVGSVGElement): void {
+	const from = [source, ...source.querySelectorAll('*')];
+	const to = [clone, ...clone.querySelectorAll('*')];
+	from.forEach((el, i) => {
+		const target = to[i] as SVGElement | undefined;
+		if (!target) return;
+		const cs = getComputedStyle(el);
+		const decl = INLINED.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
+		target.setAttribute('style', decl);
+		target.removeAttribute('class');
+	});
+}
+
+/** The chart's SVGs, serialized at their place in the figure (the heatmap is four SVGs in a grid). */
+function chartBody(figure: HTMLElement): { body: string; width: number; height: number } {
+	const svgs = [...figure.querySelectorAll<SVGSVGElement>('svg[data-export], .plot > svg')];
+	const serializer = new XMLSerializer();
+	let width = 0;
+	let height = 0;
+	const body = svgs
+		.map((svg) => {
+			const clone = svg.cloneNode(true) as SVGSVGElement;
+			inlineStyles(svg, clone);
+			const w = svg.width.baseVal.value;
+			const h = svg.height.baseVal.value;
+			const x = Number(svg.dataset.exportX ?? 0);
+			const y = Number(svg.dataset.exportY ?? 0);
+			clone.setAttribute('x', String(x));
+			clone.setAttribute('y', String(y));
+			clone.setAttribute('width', String(w));
+			clone.setAttribute('height', String(h));
+			clone.removeAttribute('role');
+			clone.removeAttribute('aria-label');
+			clone.removeAttribute('aria-hidden');
+			clone.removeAttribute('tabindex');
+			width = Math.max(width, x + w);
+			height = Math.max(height, y + h);
+			return serializer.serializeToString(clone);
+		})
+		.join('');
+	return { body, width, height };
+}
+
+function paletteOf(el: HTMLElement): ExportPalette {
+	const root = getComputedStyle(el);
+	const v = (name: string, fallback: string) => root.getPropertyValue(name).trim() || fallback;
+	return { background: v('--surface', '#ffffff'), text: v('--text', '#1c2430'), muted: v('--muted', '#5d6878'), font: root.fontFamily || 'sans-serif' };
+}
+
+/** The standalone SVG text of the chart in `figure`. */
+export function chartSvg(figure: HTMLElement, title: string, dataset: string, legend: ExportLegendItem[]): { svg: string; width: number; height: number } {
+	const { body, width, height } = chartBody(figure);
+	const cs = getComputedStyle(figure);
+	// Legend colours may name the page's variables (`var(--series-0)`): the file gets their current value.
+	const resolve = (c: string) => c.replace(/var\((--[\w-]+)\)/g, (_, name: string) => cs.getPropertyValue(name).trim() || '#888888');
+	const items = legend.map((l) => ({ ...l, colours: l.colours.map(resolve) }));
+	return buildExportSvg({ title, dataset, legend: items, body, bodyWidth: width, bodyHeight: height, palette: paletteOf(figure) });
+}
+
+/** Rasterise an SVG text to PNG through an image on a blob: URL (allowed by the page's CSP `img-src`). */
+export async function svgToPng(svg: string, width: number, height: number, scale = 2): Promise<Blob> {
+	const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
+	try {
+		const img = new Image();
+		img.decoding = 'async';
+		img.src = url;
+		await img.decode();
+		const canvas = document.createElement('canvas');
+		canvas.width = Math.round(width * scale);
+		canvas.height = Math.round(height * scale);
+		const ctx = canvas.getContext('2d');
+		if (!ctx) throw new Error('no 2d canvas');
+		ctx.scale(scale, scale);
+		ctx.drawImage(img, 0, 0, width, height);
+		return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'));
+	} finally {
+		URL.revokeObjectURL(url);
+	}
+}

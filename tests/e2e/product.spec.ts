@@ -1,0 +1,152 @@
+// End to end in real Chromium, the product side of issue 6: chart exports (SVG/PNG), the printed report,
+// the theme choice, an axe-core scan of every view, and screenshots of every view at 1280 and 390 px
+// in light and dark under test-results/screenshots.
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, type Page } from '@playwright/test';
+
+const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
+const VIEWS = ['overview', 'cohorts', 'customers', 'segments', 'breakdowns', 'predictions'] as const;
+/** One element per view that shows its results have landed. */
+const READY: Record<(typeof VIEWS)[number], string> = {
+	overview: '[data-testid="base-chart"][data-ready="true"]',
+	cohorts: '[data-testid="cohort-heatmap"][data-ready="true"]',
+	customers: '[data-testid="lorenz-chart"][data-ready="true"]',
+	segments: '[data-testid="rfm-grid"][data-ready="true"]',
+	breakdowns: '[data-testid="breakdown-curves"][data-ready="true"]',
+	predictions: '[data-testid="bgnbd-params"]'
+};
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+async function importSample(page: Page) {
+	await page.goto('./');
+	await page.getByTestId('sample-button').click();
+	await page.getByTestId('import-button').click();
+	await expect(page.locator(READY.overview)).toBeVisible();
+}
+
+async function openView(page: Page, id: (typeof VIEWS)[number]) {
+	await page.getByTestId(`tab-${id}`).click();
+	await expect(page.getByTestId(`view-${id}`)).toBeVisible();
+	await expect(page.locator(READY[id]).first()).toBeVisible();
+}
+
+async function datasetName(page: Page): Promise<string> {
+	return (await page.locator('.dataset-title h2').innerText()).trim();
+}
+
+test('each chart downloads as SVG (title, legend, dataset) and PNG', async ({ page }) => {
+	test.setTimeout(180_000);
+	await importSample(page);
+	const name = await datasetName(page);
+	const base = page.getByTestId('base-chart');
+
+	const [svgDownload] = await Promise.all([page.waitForEvent('download'), base.getByTestId('export-svg').click()]);
+	expect(svgDownload.suggestedFilename()).toMatch(/\.svg$/);
+	const svg = readFileSync(await svgDownload.path(), 'utf8');
+	expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+	expect(svg).toContain('Customer base and installed base per month');
+	expect(svg).toContain(`Dataset: ${name}`);
+	expect(svg).toContain('Installed base');
+	// Colours inlined from the page's CSS: the file needs no stylesheet.
+	expect(svg).toMatch(/stroke:\s*rgb\(/);
+
+	const [pngDownload] = await Promise.all([page.waitForEvent('download'), base.getByTestId('export-png').click()]);
+	expect(pngDownload.suggestedFilename()).toMatch(/\.png$/);
+	const png = readFileSync(await pngDownload.path());
+	expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+	// IHDR: width and height (big-endian) at bytes 16 and 20; drawn at 2× the SVG size.
+	const w = png.readUInt32BE(16);
+	const h = png.readUInt32BE(20);
+	expect(w).toBeGreaterThan(600);
+	expect(h).toBeGreaterThan(400);
+	expect(png.length).toBeGreaterThan(10_000);
+
+	// The heatmap is four SVGs in a grid: the file holds them all, with its cells and the cohort labels.
+	await openView(page, 'cohorts');
+	const heat = page.getByTestId('cohort-heatmap');
+	const [heatDownload] = await Promise.all([page.waitForEvent('download'), heat.getByTestId('export-svg').click()]);
+	const heatSvg = readFileSync(await heatDownload.path(), 'utf8');
+	expect(heatSvg).toContain(`Dataset: ${name}`);
+	expect(heatSvg).toContain('2010-12');
+	expect((heatSvg.match(/<rect[^>]*data-testid="heat-cell"/g) ?? []).length).toBeGreaterThan(50);
+	const [heatPng] = await Promise.all([page.waitForEvent('download'), heat.getByTestId('export-png').click()]);
+	expect([...readFileSync(await heatPng.path()).subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+});
+
+test('print: every view one after another, no navigation, dataset and settings in the header', async ({ page }) => {
+	test.setTimeout(180_000);
+	await importSample(page);
+	await page.emulateMedia({ media: 'print' });
+	for (const id of VIEWS) await expect(page.getByTestId(`print-view-${id}`).locator('h2.print-view-title')).toBeVisible();
+	await expect(page.getByTestId('print-view-predictions').locator(READY.predictions)).toBeVisible();
+	await expect(page.locator('.view-tabs')).toBeHidden();
+	await expect(page.locator('aside.side')).toBeHidden();
+	await expect(page.locator('.app-header')).toBeHidden();
+	await expect(page.locator('button:visible, select:visible, input:visible')).toHaveCount(0);
+	await expect(page.locator('.dataset-title h2')).toBeVisible();
+	await expect(page.getByTestId('print-settings')).toContainText('Period: month');
+	const pdf = await page.pdf({ format: 'A4', printBackground: true });
+	expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+	await page.emulateMedia({ media: 'screen' });
+	await expect(page.locator('.view-tabs')).toBeVisible();
+	await expect(page.getByTestId('print-view-overview')).toHaveCount(0);
+});
+
+test('theme: dark chosen in the header survives a reload; system is the default', async ({ page }) => {
+	await page.emulateMedia({ colorScheme: 'light' });
+	await page.goto('./');
+	await expect(page.locator('html')).not.toHaveAttribute('data-theme');
+	await expect(page.getByTestId('theme')).toHaveValue('system');
+	await page.getByTestId('theme').selectOption('dark');
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+	const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor || getComputedStyle(document.documentElement).backgroundColor);
+	const dark = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+	expect(dark).toBe('rgb(15, 19, 24)');
+	expect(await page.evaluate(() => localStorage.getItem('mandegar.theme'))).toBe('dark');
+	await page.reload();
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+	await expect(page.getByTestId('theme')).toHaveValue('dark');
+	await page.getByTestId('theme').selectOption('system');
+	await expect(page.locator('html')).not.toHaveAttribute('data-theme');
+	expect(await bg()).not.toBe('rgb(15, 19, 24)');
+});
+
+test('accessibility: skip link, and no serious or critical axe violations in any view (light and dark)', async ({ page }) => {
+	test.setTimeout(240_000);
+	await importSample(page);
+	// From the top of a fresh page, the first Tab reaches the skip link.
+	await page.reload();
+	await expect(page.locator(READY.overview)).toBeVisible();
+	await page.keyboard.press('Tab');
+	const skip = page.getByRole('link', { name: 'Skip to main content' });
+	await expect(skip).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(page.locator('#main-content')).toBeFocused();
+
+	for (const scheme of ['light', 'dark'] as const) {
+		await page.getByTestId('theme').selectOption(scheme);
+		for (const id of VIEWS) {
+			await openView(page, id);
+			const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+			const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+			const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
+			expect.soft(report, `${scheme} ${id}`).toBe('');
+		}
+	}
+});
+
+for (const width of [1280, 390]) {
+	test(`screenshots of every view at ${width} px, light and dark`, async ({ page }) => {
+		test.setTimeout(240_000);
+		await page.setViewportSize({ width, height: 900 });
+		await importSample(page);
+		for (const scheme of ['light', 'dark'] as const) {
+			await page.getByTestId('theme').selectOption(scheme);
+			for (const id of VIEWS) {
+				await openView(page, id);
+				await page.screenshot({ path: `${SHOTS}/product-${id}-${width}-${scheme}.png`, fullPage: true });
+			}
+		}
+	});
+}
