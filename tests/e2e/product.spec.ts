@@ -53,6 +53,7 @@ test('each chart downloads as SVG (title, legend, dataset) and PNG', async ({ pa
 
 	const [pngDownload] = await Promise.all([page.waitForEvent('download'), base.getByTestId('export-png').click()]);
 	expect(pngDownload.suggestedFilename()).toMatch(/\.png$/);
+	await pngDownload.saveAs(`${SHOTS}/product-export-base-chart.png`);
 	const png = readFileSync(await pngDownload.path());
 	expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
 	// IHDR: width and height (big-endian) at bytes 16 and 20; drawn at 2× the SVG size.
@@ -71,6 +72,7 @@ test('each chart downloads as SVG (title, legend, dataset) and PNG', async ({ pa
 	expect(heatSvg).toContain('2010-12');
 	expect((heatSvg.match(/<rect[^>]*data-testid="heat-cell"/g) ?? []).length).toBeGreaterThan(50);
 	const [heatPng] = await Promise.all([page.waitForEvent('download'), heat.getByTestId('export-png').click()]);
+	await heatPng.saveAs(`${SHOTS}/product-export-heatmap.png`);
 	expect([...readFileSync(await heatPng.path()).subarray(0, 8)]).toEqual(PNG_SIGNATURE);
 });
 
@@ -91,6 +93,19 @@ test('print: every view one after another, no navigation, dataset and settings i
 	await page.emulateMedia({ media: 'screen' });
 	await expect(page.locator('.view-tabs')).toBeVisible();
 	await expect(page.getByTestId('print-view-overview')).toHaveCount(0);
+});
+
+test('keyboard: a focused heatmap cell or chart point shows its text beside it', async ({ page }) => {
+	await importSample(page);
+	await page.getByTestId('base-point').first().focus();
+	await expect(page.getByTestId('focus-tooltip')).toContainText('2010-12');
+	await openView(page, 'cohorts');
+	const cell = page.locator('[data-testid="heat-cell"][data-cohort="2011-01"][data-offset="1"]');
+	await cell.focus();
+	await expect(page.getByTestId('focus-tooltip')).toContainText('2011-01');
+	await page.screenshot({ path: `${SHOTS}/product-focus-tooltip.png` });
+	await cell.blur();
+	await expect(page.getByTestId('focus-tooltip')).toHaveCount(0);
 });
 
 test('theme: dark chosen in the header survives a reload; system is the default', async ({ page }) => {
