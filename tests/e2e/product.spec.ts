@@ -1,7 +1,7 @@
 // End to end in real Chromium, the product side of issue 6: chart exports (SVG/PNG), the printed report,
 // the theme choice, an axe-core scan of every view, and screenshots of every view at 1280 and 390 px
 // in light and dark under test-results/screenshots.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 
@@ -88,7 +88,9 @@ test('print: every view one after another, no navigation, dataset and settings i
 	await expect(page.locator('button:visible, select:visible, input:visible')).toHaveCount(0);
 	await expect(page.locator('.dataset-title h2')).toBeVisible();
 	await expect(page.getByTestId('print-settings')).toContainText('Period: month');
+	await page.screenshot({ path: `${SHOTS}/product-print.png`, fullPage: true });
 	const pdf = await page.pdf({ format: 'A4', printBackground: true });
+	writeFileSync(`${SHOTS}/product-report.pdf`, pdf);
 	expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 	await page.emulateMedia({ media: 'screen' });
 	await expect(page.locator('.view-tabs')).toBeVisible();
