@@ -166,17 +166,27 @@ export class AppState {
 		this.#windowSetByUser = this.settings.window !== DEFAULT_WINDOW[this.settings.granularity];
 		this.filter = normaliseFilter(restore?.filter);
 		this.dimValues = [];
+		this.#dimValuesFor = null;
 		this.result = null;
-		void this.loadDimValues(id);
 		await this.analyse();
 	}
 
-	async loadDimValues(id: string): Promise<void> {
+	#dimValuesFor: string | null = null;
+
+	/**
+	 * Load the dimension values for the filter picker when the user reaches for it (not on open:
+	 * reading them loads the rows, which a reopen drawn from the stored result avoids).
+	 */
+	async ensureDimValues(): Promise<void> {
+		const id = this.currentId;
+		if (!id || this.#dimValuesFor === id) return;
+		this.#dimValuesFor = id;
 		try {
 			const values = await api.dimensionValues(id);
 			if (this.currentId === id) this.dimValues = values;
 		} catch {
 			/* the filter picker stays empty; the views still work */
+			if (this.#dimValuesFor === id) this.#dimValuesFor = null;
 		}
 	}
 
