@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -65,6 +66,8 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
-		testTimeout: 60_000
+		testTimeout: 60_000,
+		// Vitest's default leaves one core free; on 2-core machines that runs the suite serially (≈40 s vs ≈28 s).
+		maxWorkers: Math.max(2, availableParallelism())
 	}
 });
