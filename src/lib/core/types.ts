@@ -160,9 +160,35 @@ export interface MetricsSummary {
 	observation_end: string | null;
 }
 
+/**
+ * The whole-base figures of METRICS.md §5 per period (parallel to the period table), for the overview's
+ * cards and sparklines. METRICS is silent per period; the reading (core/period-kpis.ts): repeat purchase
+ * rate and historical CLV are stocks as of the period's end, AOV and return rate flows within the period.
+ */
+export interface PeriodKpiRow {
+	period: string;
+	/** Customers with a first purchase on or before the period's end (= customer_base). */
+	customers: number;
+	/** Of those, customers with ≥ 2 purchases by the period's end. */
+	repeat_customers: number;
+	repeat_purchase_rate: number | null;
+	/** Net revenue of those customers' rows dated on or before the period's end; null without amounts. */
+	customer_revenue: number | null;
+	clv_historical: number | null;
+	/** Purchases dated in the period (= orders of the period table). */
+	purchases: number;
+	/** Sum of the amounts of those purchases; null without amounts. */
+	purchase_amount: number | null;
+	aov: number | null;
+	/** Return orders dated in the period (the earliest date of their rows). */
+	return_orders: number;
+	return_rate: number | null;
+}
+
 export interface Analysis {
 	settings: AnalysisSettings;
 	periods: PeriodRow[];
+	periodKpis: PeriodKpiRow[];
 	cohorts: CohortCell[];
 	curve: CurvePoint[];
 	customers: CustomerRow[];
@@ -255,4 +281,25 @@ export interface ImportFacts {
 	header_line: number | null;
 	/** Plain-language reason when outcome is 'reject'. */
 	reject_reason?: string;
+	/** The amounts' currency as written in the file, and why (core/import/currency.ts); absent in datasets imported before. */
+	currency?: CurrencyDetection;
+}
+
+/** A currency a dataset can be shown in (IRT = toman, which has no ISO code). */
+export type CurrencyCode = 'USD' | 'EUR' | 'RUB' | 'GBP' | 'IRR' | 'IRT';
+
+/** What currency detection found (core/import/currency.ts). */
+export interface CurrencyDetection {
+	/** The detected currency, or null. */
+	currency: CurrencyCode | null;
+	/** 'detected'; 'none' = no marker anywhere; 'mixed' = markers of different (or unsupported) currencies. */
+	reason: 'detected' | 'none' | 'mixed';
+	/** What the amount column's header named ('other' = a currency we do not format, or several). */
+	fromHeader: CurrencyCode | 'other' | null;
+	/** Amount values that carried a marker, per currency ('other' = one we do not format). */
+	valueCounts: Partial<Record<CurrencyCode | 'other', number>>;
+	/** Amount values examined. */
+	values: number;
+	/** A few raw values with markers, for the report. */
+	examples: string[];
 }

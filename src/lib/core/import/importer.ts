@@ -28,6 +28,7 @@ import { RowHashSet } from './row-hash-set';
 import { fieldHash, IdTable } from './id-table';
 import { dateOrderQuestion, decimalQuestion, detectLayout } from './detect';
 import type { Layout } from './detect';
+import { CurrencyTally } from './currency';
 
 const DETECT_BYTES = 1 << 20;
 
@@ -153,6 +154,8 @@ class StreamingImporter implements Importer {
 	private readonly dp = newDateParse();
 	private readonly np = newNumberParse();
 	private readonly np2 = newNumberParse();
+	/** The money column's currency markers (issue 7: currency detected from the file). */
+	private currency: CurrencyTally | null = null;
 
 	constructor(private readonly config: ImportConfig) {
 		this.options = config.options ?? {};
@@ -198,6 +201,8 @@ class StreamingImporter implements Importer {
 		if (m.amount !== undefined) req.push(m.amount);
 		else if (m.quantity !== undefined && m.unit_price !== undefined) req.push(m.quantity, m.unit_price);
 		this.required = req;
+		const moneyCol = m.amount ?? m.unit_price;
+		if (moneyCol !== undefined) this.currency = new CurrencyTally(layout.headers[moneyCol] ?? '');
 		for (const f of DIM_FIELDS) {
 			const col = m[f];
 			if (col === undefined) continue;
@@ -354,6 +359,7 @@ class StreamingImporter implements Importer {
 		const np = this.np;
 		if (m.amount !== undefined) {
 			const raw = get(m.amount);
+			this.currency?.add(raw);
 			parseNumber(raw, np);
 			if (np.status !== NUM_OK) {
 				if (this.isSummary(fields, len)) this.skip(line, '', fields.slice(0, len).join(','), 'summary_row');
@@ -375,6 +381,7 @@ class StreamingImporter implements Importer {
 			const rp = get(m.unit_price);
 			parseNumber(rq, np);
 			parseNumber(rp, this.np2);
+			this.currency?.add(rp);
 			if (np.status !== NUM_OK || this.np2.status !== NUM_OK) {
 				const bad = np.status !== NUM_OK ? np : this.np2;
 				const col = np.status !== NUM_OK ? m.quantity : m.unit_price;
@@ -632,6 +639,7 @@ class StreamingImporter implements Importer {
 			date_order: dateOrder ?? this.fixedOrder(),
 			header_line: layout.headerLine
 		};
+		if (this.currency) facts.currency = this.currency.result();
 		if (out === 0) {
 			facts.outcome = 'reject';
 			facts.reject_reason = 'No row could be imported: every record was skipped (see the import report).';
