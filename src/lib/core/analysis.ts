@@ -4,6 +4,7 @@ import { periodScheme, toIsoDate } from './calendar';
 import { computeCohorts } from './cohorts';
 import { customerFigures, dataSummary, DEFAULT_SHAPE, metricsSummary, type ShapeThresholds } from './customers';
 import { buildFacts, subsetFacts, type Facts } from './facts';
+import { computePeriodKpis } from './period-kpis';
 import { moneyDecimals, roundMoney } from './sum';
 import { computeSegments, DEFAULT_TYPES, firstPurchaseValues, type TypeSettings } from './segments';
 import type { Analysis, AnalysisSettings, CohortCell, CurvePoint, CustomerRow, OrderData, PeriodRow } from './types';
@@ -76,6 +77,7 @@ export function analyseFacts(
 	return {
 		settings,
 		periods,
+		periodKpis: computePeriodKpis(data, facts, tl, decimals),
 		cohorts: cells,
 		curve,
 		customers,

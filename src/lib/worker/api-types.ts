@@ -16,6 +16,7 @@ import type {
 	ImportOptions,
 	Mapping,
 	MetricsSummary,
+	PeriodKpiRow,
 	PeriodRow,
 	Question,
 	ReportEntry,
@@ -111,6 +112,8 @@ export interface DashboardResult {
 	datasetId: string;
 	settings: AnalysisSettings;
 	periods: PeriodRow[];
+	/** The §5 figures per period (core/period-kpis.ts), parallel to `periods`. */
+	periodKpis: PeriodKpiRow[];
 	cohorts: CohortCell[];
 	curve: CurvePoint[];
 	data: DataSummary;

@@ -77,7 +77,7 @@ const PREDICTION_TOP = 50;
  * Version of what analyse() returns: part of the stored result's key, so bump it when the analysis's
  * figures or the DashboardResult shape change and results stored by an older app are recomputed.
  */
-export const RESULT_VERSION = 1;
+export const RESULT_VERSION = 2;
 
 /**
  * The key of a stored dashboard result: everything the result depends on — the request (settings,
@@ -514,6 +514,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				datasetId: req.datasetId,
 				settings: req.settings,
 				periods: a.periods,
+				periodKpis: a.periodKpis,
 				cohorts: a.cohorts,
 				curve: a.curve,
 				data: a.data,
