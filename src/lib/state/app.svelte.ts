@@ -8,7 +8,7 @@ import { proxy } from 'comlink';
 import { api } from '../worker/client';
 import type { DashboardResult, DatasetMeta, DimensionValues, ImportProgress, ReportEntry, TableName } from '../worker/api-types';
 import { isEmptyFilter, NO_FILTER, normaliseFilter, type OrderFilter } from '../core/filter';
-import { parseHash, type HashState } from './url-state';
+import { parseHash, sameFilter, sameSettings, settingsFromHash, type HashState } from './url-state';
 import type { FilePreview } from '../core/import/types';
 import {
 	DEFAULT_WINDOW,
@@ -155,19 +155,31 @@ export class AppState {
 		if (!meta) return;
 		this.currentId = id;
 		rememberDataset(id);
-		const settings = { ...defaultSettings(), ...meta.settings, calendar: i18n.calendar };
-		if (restore?.granularity) {
-			settings.granularity = restore.granularity;
-			settings.window = DEFAULT_WINDOW[restore.granularity];
-		}
-		if (restore?.window !== undefined) settings.window = restore.window;
-		if (restore && 'asOf' in restore) settings.asOf = restore.asOf ?? null;
-		this.settings = settings;
+		const stored = { ...defaultSettings(), ...meta.settings, calendar: i18n.calendar };
+		this.settings = restore ? settingsFromHash(stored, restore) : stored;
 		this.#windowSetByUser = this.settings.window !== DEFAULT_WINDOW[this.settings.granularity];
 		this.filter = normaliseFilter(restore?.filter);
 		this.dimValues = [];
 		this.#dimValuesFor = null;
 		this.result = null;
+		await this.analyse();
+	}
+
+	/**
+	 * The URL hash changed after start-up (back/forward, a pasted link): open the dataset it names with
+	 * its settings and filters, as at load; on the open dataset only what differs is recomputed.
+	 */
+	async applyHash(h: HashState): Promise<void> {
+		if (this.loading) return;
+		const named = h.ds ? this.datasets.find((d) => d.id === h.ds) : undefined;
+		if (named && named.id !== this.currentId) return this.open(named.id, h);
+		if (!this.currentId) return;
+		const settings = settingsFromHash($state.snapshot(this.settings) as AnalysisSettings, h);
+		const filter = normaliseFilter(h.filter);
+		if (sameSettings(settings, this.settings) && sameFilter(filter, this.filter)) return;
+		this.settings = settings;
+		this.#windowSetByUser = settings.window !== DEFAULT_WINDOW[settings.granularity];
+		this.filter = filter;
 		await this.analyse();
 	}
 

@@ -30,16 +30,32 @@ import { app } from './app.svelte';
 import { parseHash, writeHash } from './url-state';
 import { t } from '../i18n/locale.svelte';
 
-export type ViewName = 'overview' | 'cohorts' | 'customers' | 'segments' | 'breakdowns' | 'predictions';
+export type ViewName =
+	| 'overview'
+	| 'cohorts'
+	| 'retention'
+	| 'segments'
+	| 'customers'
+	| 'breakdowns'
+	| 'predictions'
+	| 'import-report'
+	| 'settings';
 
-export const VIEWS: { id: ViewName; label: string }[] = [
-	{ id: 'overview', label: 'Overview' },
-	{ id: 'cohorts', label: 'Cohorts' },
-	{ id: 'customers', label: 'Customers' },
-	{ id: 'segments', label: 'Segments' },
-	{ id: 'breakdowns', label: 'Breakdowns' },
-	{ id: 'predictions', label: 'Predictions' }
+/** The tabs in order (labels are the messages `view.<id>`); `print: false` views are left out of the printed report. */
+export const VIEWS: { id: ViewName; label: string; print: boolean }[] = [
+	{ id: 'overview', label: 'Overview', print: true },
+	{ id: 'cohorts', label: 'Cohorts', print: true },
+	{ id: 'retention', label: 'Retention & churn', print: true },
+	{ id: 'segments', label: 'Segments', print: true },
+	{ id: 'customers', label: 'Customers', print: true },
+	{ id: 'breakdowns', label: 'Breakdowns', print: true },
+	{ id: 'predictions', label: 'Predictions', print: true },
+	{ id: 'import-report', label: 'Import report', print: true },
+	{ id: 'settings', label: 'Settings', print: false }
 ];
+
+/** The views of the printed report (every view but the settings). */
+export const PRINT_VIEWS = VIEWS.filter((v) => v.print);
 
 /** Rows per page of the customer tables. */
 export const PAGE_ROWS = 50;
@@ -311,10 +327,12 @@ export class MetricsState {
 		if (fromHash) this.view = fromHash;
 		const restored = parseHash(location.hash);
 		if (restored.metric) this.cohortMetric = restored.metric;
-		let pendingBreakdown = restored.breakdown ?? null;
+		this.#pendingBreakdown = restored.breakdown ?? null;
+		// Our own writes use history.replaceState, which fires no hashchange: this is only the user's
+		// navigation (back/forward, a pasted link, an edited address), so applying it cannot loop.
 		const onHash = () => {
-			const v = viewFromHash(location.hash);
-			if (v && v !== this.view) this.view = v;
+			if (location.hash === this.hash()) return;
+			void this.applyHash(location.hash);
 		};
 		window.addEventListener('hashchange', onHash);
 		const stop = $effect.root(() => {
@@ -329,10 +347,16 @@ export class MetricsState {
 			// A breakdown named in the hash is chosen once the dataset's columns are known.
 			$effect(() => {
 				const names = app.current?.dimNames;
-				if (!names || pendingBreakdown === null) return;
-				const i = names.indexOf(pendingBreakdown);
-				pendingBreakdown = null;
-				if (i >= 0) untrack(() => (this.breakdownDimension = i));
+				const pending = this.#pendingBreakdown;
+				if (!names || pending === null) return;
+				const i = names.indexOf(pending);
+				untrack(() => {
+					this.#pendingBreakdown = null;
+					if (i < 0 || i === this.breakdownDimension) return;
+					this.breakdownDimension = i;
+					this.#loaded.delete('breakdowns');
+					if (this.view === 'breakdowns') void this.#loadView('breakdowns');
+				});
 			});
 			// The screen follows into the hash (after the start-up reopen, so a bookmark is not overwritten).
 			$effect(() => {
@@ -353,6 +377,21 @@ export class MetricsState {
 			window.removeEventListener('hashchange', onHash);
 			stop();
 		};
+	}
+
+	#pendingBreakdown = $state<string | null>(null);
+
+	/**
+	 * Apply a hash that changed after start-up: the whole screen (view, cohort metric, breakdown, and
+	 * through the app state the dataset, settings and filters), as at load. Settings that did not
+	 * change recompute nothing.
+	 */
+	async applyHash(hash: string): Promise<void> {
+		const h = parseHash(hash);
+		this.view = viewFromHash(hash) ?? 'overview';
+		this.cohortMetric = h.metric ?? 'retention';
+		this.#pendingBreakdown = h.breakdown ?? null;
+		await app.applyHash(h);
 	}
 
 	setView(view: ViewName): void {
@@ -387,7 +426,7 @@ export class MetricsState {
 
 	/** Load every view's results (the printed report shows all views one after another). */
 	async loadAll(): Promise<void> {
-		await Promise.all(VIEWS.map((v) => this.#loadView(v.id)));
+		await Promise.all(PRINT_VIEWS.map((v) => this.#loadView(v.id)));
 	}
 
 	#clear(): void {

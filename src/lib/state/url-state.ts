@@ -5,8 +5,8 @@
  */
 import { COHORT_METRICS, type CohortMetric } from '../core/cohort-metrics';
 import { parseIsoDay, toIsoDate } from '../core/calendar';
-import type { DimensionFilter, OrderFilter } from '../core/filter';
-import type { Day, Granularity } from '../core/types';
+import { normaliseFilter, type DimensionFilter, type OrderFilter } from '../core/filter';
+import { DEFAULT_WINDOW, type AnalysisSettings, type Day, type Granularity } from '../core/types';
 
 const GRANULARITIES: readonly Granularity[] = ['week', 'month', 'quarter', 'year'];
 
@@ -75,4 +75,32 @@ export function writeHash(s: HashState): string {
 		for (const d of s.filter.dims) for (const v of d.values) p.append(`f.${d.dimension}`, v);
 	}
 	return `#${p.toString()}`;
+}
+
+/**
+ * The analysis settings a hash asks for, on top of `base` (the dataset's stored settings at load, the
+ * settings on screen on a later hash change). A granularity brings its default window unless the hash
+ * names one. A hash that names the dataset describes the whole screen, so no `asof` there means the
+ * latest date; a hash without a dataset keeps the base's as-of date.
+ */
+export function settingsFromHash(base: AnalysisSettings, h: HashState): AnalysisSettings {
+	const out = { ...base };
+	if (h.granularity) {
+		out.granularity = h.granularity;
+		out.window = DEFAULT_WINDOW[h.granularity];
+	}
+	if (h.window !== undefined) out.window = h.window;
+	if ('asOf' in h) out.asOf = h.asOf ?? null;
+	else if (h.ds) out.asOf = null;
+	return out;
+}
+
+/** Same periods, window, calendar and as-of date: nothing to recompute. */
+export function sameSettings(a: AnalysisSettings, b: AnalysisSettings): boolean {
+	return a.granularity === b.granularity && a.window === b.window && a.asOf === b.asOf && a.calendar === b.calendar;
+}
+
+/** Same rows kept (filters compared in their canonical form). */
+export function sameFilter(a: OrderFilter | null | undefined, b: OrderFilter | null | undefined): boolean {
+	return JSON.stringify(normaliseFilter(a)) === JSON.stringify(normaliseFilter(b));
 }
