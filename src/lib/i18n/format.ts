@@ -12,7 +12,7 @@ export const LANGS = ['en', 'fa', 'ru'] as const;
 export type Lang = (typeof LANGS)[number];
 export type Digits = 'native' | 'latn';
 /** 'none' = the file's own unknown currency (plain number); IRT = toman, which has no ISO code. */
-export const CURRENCIES = ['none', 'USD', 'EUR', 'RUB', 'IRR', 'IRT'] as const;
+export const CURRENCIES = ['none', 'USD', 'EUR', 'RUB', 'GBP', 'IRR', 'IRT'] as const;
 export type Currency = (typeof CURRENCIES)[number];
 
 export function isLang(v: unknown): v is Lang {

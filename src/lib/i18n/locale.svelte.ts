@@ -6,6 +6,7 @@
  */
 import type { CalendarKind, Day } from '../core/types';
 import {
+	CURRENCIES,
 	formatDay,
 	formatMoneyIn,
 	formatPeriodLabel,
@@ -38,6 +39,11 @@ function store(key: string, value: string | null): void {
 	} catch {
 		// Private mode or storage disabled: the choice lasts for this page only.
 	}
+}
+
+function storedCurrency(datasetId: string): Currency | null {
+	const c = stored(KEY_CURRENCY + datasetId);
+	return (CURRENCIES as readonly string[]).includes(c ?? '') ? (c as Currency) : null;
 }
 
 /** The language to start in: `?lang=` overrides, then the remembered choice, then the browser's languages. */
@@ -92,21 +98,23 @@ export class I18n {
 		store(KEY_CALENDAR, c);
 	}
 
-	currencyOf(datasetId: string): Currency {
-		return this.#currencies[datasetId] ?? (stored(KEY_CURRENCY + datasetId) as Currency | null) ?? 'none';
+	/** The user's choice for a dataset, else the currency detected in its file (import facts), else none. */
+	currencyOf(datasetId: string, detected: Currency | null = null): Currency {
+		return this.#currencies[datasetId] ?? storedCurrency(datasetId) ?? detected ?? 'none';
 	}
 
+	/** The user's choice ('none' too is remembered, so it outlasts a detected currency). */
 	setCurrency(datasetId: string, c: Currency): void {
 		this.#currencies = { ...this.#currencies, [datasetId]: c };
-		store(KEY_CURRENCY + datasetId, c === 'none' ? null : c);
+		store(KEY_CURRENCY + datasetId, c);
 	}
 
-	/** Make the open dataset's remembered currency current. */
-	openDataset(datasetId: string | null): void {
+	/** Make the open dataset's remembered currency current; `detected` (from its import) is the default. */
+	openDataset(datasetId: string | null, detected: Currency | null = null): void {
 		this.datasetId = datasetId;
 		if (datasetId && !(datasetId in this.#currencies)) {
-			const c = stored(KEY_CURRENCY + datasetId);
-			if (c) this.#currencies = { ...this.#currencies, [datasetId]: c as Currency };
+			const c = storedCurrency(datasetId) ?? detected;
+			if (c) this.#currencies = { ...this.#currencies, [datasetId]: c };
 		}
 	}
 

@@ -1,6 +1,8 @@
 /** Plain-language text for import report reasons and file warnings, in the UI language (the codes stay in the CSV download). */
 import { t } from '../i18n/locale.svelte';
 import { MESSAGES, type MessageKey } from '../i18n/messages';
+import { isolate } from '../i18n/format';
+import { detectCurrency, type CurrencyDetection } from '../core/import/currency';
 
 /** A message for a code, or the code in words when it is new (`some_code` → “some code”). */
 function known(prefix: 'reason' | 'warning', code: string): string {
@@ -22,4 +24,41 @@ export function warningText(code: string): string {
 /** Warnings joined for one line («…; …», «…؛ …»). */
 export function warningList(codes: string[]): string {
 	return codes.map(warningText).join(t('list.separator'));
+}
+
+/** Where a detected currency was read: the amount values, the column's name, or both. */
+function currencySource(d: CurrencyDetection): 'values' | 'header' | 'both' {
+	const inValues = d.currency !== null && (d.valueCounts[d.currency] ?? 0) > 0;
+	return d.fromHeader && inValues ? 'both' : inValues ? 'values' : 'header';
+}
+
+/** The currencies a mixed detection found, by name («US dollar, Euro»; an unsupported one as its marker). */
+function foundCurrencies(d: CurrencyDetection): string {
+	const codes = new Set<string>(Object.keys(d.valueCounts));
+	if (d.fromHeader) codes.add(d.fromHeader);
+	return [...codes].map((c) => (c === 'other' ? t('currency.other') : t(`currency.${c}` as MessageKey))).join(t('list.comma'));
+}
+
+/** The preview's note on the amount column's currency (null when nothing was written). */
+export function currencyPreviewText(d: CurrencyDetection): string | null {
+	if (d.reason === 'detected' && d.currency) return t('currency.detected', { name: t(`currency.${d.currency}`), source: currencySource(d) });
+	if (d.reason === 'mixed') return t('currency.mixed', { found: foundCurrencies(d) });
+	return null;
+}
+
+/** The import summary's line on the currency: what was detected, from what, and examples as written. */
+export function currencyReportText(d: CurrencyDetection): string {
+	const examples = d.examples.map(isolate).join(t('list.comma'));
+	if (d.reason === 'detected' && d.currency) {
+		const n = d.valueCounts[d.currency] ?? 0;
+		return t('sum.currency.detected', { name: t(`currency.${d.currency}`), source: currencySource(d), n, examples });
+	}
+	if (d.reason === 'mixed') return t('sum.currency.mixed', { found: foundCurrencies(d), examples: examples || t('common.empty') });
+	return t('sum.currency.none');
+}
+
+/** Currency detection on the preview's sample rows, for the mapped amount (or unit price) column. */
+export function previewCurrency(headers: string[], rows: string[][], column: number | undefined): CurrencyDetection | null {
+	if (column === undefined) return null;
+	return detectCurrency(headers[column] ?? '', rows.map((r) => r[column] ?? ''));
 }
