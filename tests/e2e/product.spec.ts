@@ -101,6 +101,24 @@ test('keyboard: a focused heatmap cell or chart point shows its text beside it',
 	await importSample(page);
 	await page.getByTestId('base-point').first().focus();
 	await expect(page.getByTestId('focus-tooltip')).toContainText('2010-12');
+	// One tab stop per chart; the arrow keys walk its points (roving tabindex), End jumps to the last.
+	await page.keyboard.press('ArrowRight');
+	await expect(page.getByTestId('base-point').nth(1)).toBeFocused();
+	await expect(page.getByTestId('focus-tooltip')).toContainText('2011-01');
+	await expect(page.getByTestId('base-point').nth(1)).toHaveAttribute('tabindex', '0');
+	await expect(page.getByTestId('base-point').first()).toHaveAttribute('tabindex', '-1');
+	// The point's text carries the period's figures: the same as the chart's data-table row.
+	const row = page.locator('[data-testid="base-chart"] .data-alt tbody tr').nth(1).locator('td');
+	const [base, installed] = [await row.nth(0).textContent(), await row.nth(1).textContent()];
+	await expect(page.getByTestId('base-point').nth(1)).toHaveAttribute('aria-label', new RegExp(`customer base ${base}, installed base ${installed}\\.`));
+	await page.keyboard.press('End');
+	await expect(page.getByTestId('base-point').last()).toBeFocused();
+	// The average retention curve: reached by focus, offset 1's text names the retention there.
+	const curvePoint = page.getByTestId('retention-curve-point').nth(1);
+	await curvePoint.focus();
+	await expect(page.getByTestId('focus-tooltip')).toContainText('%');
+	await page.keyboard.press('ArrowLeft');
+	await expect(page.getByTestId('retention-curve-point').first()).toBeFocused();
 	await openView(page, 'cohorts');
 	const cell = page.locator('[data-testid="heat-cell"][data-cohort="2011-01"][data-offset="1"]');
 	await cell.focus();
@@ -108,6 +126,21 @@ test('keyboard: a focused heatmap cell or chart point shows its text beside it',
 	await page.screenshot({ path: `${SHOTS}/product-focus-tooltip.png` });
 	await cell.blur();
 	await expect(page.getByTestId('focus-tooltip')).toHaveCount(0);
+});
+
+test.describe('touch', () => {
+	test.use({ hasTouch: true, viewport: { width: 390, height: 844 } });
+	test('tapping a point of the Lorenz curve shows its text beside it', async ({ page }) => {
+		await importSample(page);
+		await openView(page, 'customers');
+		const point = page.getByTestId('lorenz-point').nth(150);
+		await point.scrollIntoViewIfNeeded();
+		await point.tap();
+		await expect(point).toBeFocused();
+		await expect(page.getByTestId('focus-tooltip')).toContainText('of customers');
+		await expect(page.getByTestId('focus-tooltip')).toContainText('of revenue');
+		await page.screenshot({ path: `${SHOTS}/product-touch-tooltip.png` });
+	});
 });
 
 test('theme: dark chosen in the header survives a reload; system is the default', async ({ page }) => {

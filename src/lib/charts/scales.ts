@@ -56,6 +56,37 @@ export function thinIndexes(n: number, maxTicks: number): number[] {
 	return out;
 }
 
+/**
+ * The strip of the plot each point owns, for focusable/clickable point columns: from halfway to the
+ * previous point to halfway to the next (the first and last reach the plot's edges). Works for uneven
+ * spacing (the Lorenz curve's points). `xs` ascending, within [0, innerWidth].
+ */
+export function columnBands(xs: readonly number[], innerWidth: number): { x0: number; x1: number }[] {
+	return xs.map((x, i) => ({
+		x0: i === 0 ? 0 : (xs[i - 1] + x) / 2,
+		x1: i === xs.length - 1 ? innerWidth : (x + xs[i + 1]) / 2
+	}));
+}
+
+/** The index a roving-focus key moves to among `n` points (charts keep time left to right in every language), or null for other keys. */
+export function stepIndex(current: number, key: string, n: number): number | null {
+	if (n <= 0) return null;
+	switch (key) {
+		case 'ArrowRight':
+		case 'ArrowDown':
+			return Math.min(n - 1, current + 1);
+		case 'ArrowLeft':
+		case 'ArrowUp':
+			return Math.max(0, current - 1);
+		case 'Home':
+			return 0;
+		case 'End':
+			return n - 1;
+		default:
+			return null;
+	}
+}
+
 /** Text anchor for an x tick label, so the first and last labels stay inside the plot's edges. */
 export function edgeAnchor(pos: number, innerWidth: number): 'start' | 'middle' | 'end' {
 	if (innerWidth <= 0) return 'middle';
@@ -305,6 +336,8 @@ export interface LorenzGeometry {
 	equality: string;
 	xTicks: Tick[];
 	yTicks: Tick[];
+	/** Each sampled point's position, for the focusable point columns. */
+	points: { x: number; y: number }[];
 }
 
 /** Lorenz curve (METRICS.md §5 concentration): cumulative share of customers → of revenue, both 0–100 %. */
@@ -329,7 +362,8 @@ export function buildLorenzChart(points: { customers: number; revenue: number }[
 			{ customers: 1, revenue: 1 }
 		]) ?? '',
 		xTicks: ticks.map((t) => ({ pos: x(t), label: `${t * 100}%` })),
-		yTicks: ticks.map((t) => ({ pos: y(t), label: `${t * 100}%` }))
+		yTicks: ticks.map((t) => ({ pos: y(t), label: `${t * 100}%` })),
+		points: points.map((p) => ({ x: x(p.customers), y: y(p.revenue) }))
 	};
 }
 

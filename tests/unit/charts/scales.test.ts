@@ -9,6 +9,8 @@ import {
 	buildHeatColour,
 	buildHeatmap,
 	buildLineChart,
+	columnBands,
+	stepIndex,
 	edgeAnchor,
 	readableTextColour,
 	relativeLuminance,
@@ -173,5 +175,41 @@ describe('format', () => {
 		expect(isoToDay('2011-02-29')).toBeNull();
 		expect(isoToDay('2012-02-29')).not.toBeNull();
 		expect(isoToDay('')).toBeNull();
+	});
+});
+
+describe('columnBands (focusable point columns)', () => {
+	it('splits the plot halfway between points; the ends reach the edges', () => {
+		expect(columnBands([0, 100, 200], 200)).toEqual([
+			{ x0: 0, x1: 50 },
+			{ x0: 50, x1: 150 },
+			{ x0: 150, x1: 200 }
+		]);
+	});
+	it('uneven spacing (Lorenz): each boundary is the midpoint of its neighbours', () => {
+		expect(columnBands([0, 10, 90, 100], 100)).toEqual([
+			{ x0: 0, x1: 5 },
+			{ x0: 5, x1: 50 },
+			{ x0: 50, x1: 95 },
+			{ x0: 95, x1: 100 }
+		]);
+	});
+	it('one point owns the whole plot; none gives none', () => {
+		expect(columnBands([40], 80)).toEqual([{ x0: 0, x1: 80 }]);
+		expect(columnBands([], 80)).toEqual([]);
+	});
+});
+
+describe('stepIndex (roving focus keys)', () => {
+	it('arrows move by one and stop at the ends; Home/End jump; other keys do nothing', () => {
+		expect(stepIndex(2, 'ArrowRight', 5)).toBe(3);
+		expect(stepIndex(4, 'ArrowRight', 5)).toBe(4);
+		expect(stepIndex(0, 'ArrowLeft', 5)).toBe(0);
+		expect(stepIndex(3, 'ArrowUp', 5)).toBe(2);
+		expect(stepIndex(3, 'ArrowDown', 5)).toBe(4);
+		expect(stepIndex(3, 'Home', 5)).toBe(0);
+		expect(stepIndex(1, 'End', 5)).toBe(4);
+		expect(stepIndex(1, 'Tab', 5)).toBeNull();
+		expect(stepIndex(0, 'ArrowRight', 0)).toBeNull();
 	});
 });
