@@ -207,6 +207,41 @@ const APP_INIT = () => {
 		w.__longtasks = null;
 	}
 	w.__readyAt = null;
+	/**
+	 * Watches the import's progress bar every animation frame (Svelte sets its `value` property, which
+	 * no MutationObserver sees): when its value changes, and when the bar leaves the page.
+	 */
+	w.__watchProgress = () => {
+		const p = { start: performance.now(), moves: [], goneAt: null, seen: false, last: null };
+		w.__progress = p;
+		const tick = () => {
+			const el = document.querySelector('[data-testid="import-progress"]');
+			const now = performance.now();
+			if (el) {
+				p.seen = true;
+				if (el.value !== p.last) {
+					p.last = el.value;
+					p.moves.push({ at: now, value: el.value });
+				}
+			} else if (p.seen) {
+				p.goneAt = now;
+				return;
+			}
+			requestAnimationFrame(tick);
+		};
+		requestAnimationFrame(tick);
+	};
+	/** Clicks cancel in the page and notes when the progress bar (the import UI) has left it. */
+	w.__cancelNow = () => {
+		const c = { clickAt: performance.now(), goneAt: null };
+		w.__cancel = c;
+		const gone = () => {
+			if (c.goneAt === null && !document.querySelector('[data-testid="import-progress"]')) c.goneAt = performance.now();
+		};
+		new MutationObserver(gone).observe(document, { subtree: true, childList: true });
+		document.querySelector('[data-testid="cancel-import"]').click();
+		gone();
+	};
 	const seen = () => {
 		if (w.__readyAt === null && document.querySelector('[data-testid="cohort-heatmap"][data-ready="true"]')) w.__readyAt = performance.now();
 	};
@@ -232,9 +267,12 @@ async function benchApp(browser, appUrl, path) {
 		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 		await cdp.send('Profiler.start');
 	}
+	await page.evaluate(() => window.__watchProgress());
 	await page.getByTestId('import-button').click();
 	await page.locator('[data-testid="cohort-heatmap"][data-ready="true"]').waitFor({ state: 'visible', timeout: 600_000 });
 	const peak = stop();
+	const progress = progressGaps(await page.evaluate(() => window.__progress), t0);
+	log(`progress bar: ${progress.moves} moves, longest gap ${progress.max_gap_ms} ms (${progress.max_gap_after_click_ms} ms after the click)`);
 	if (cdp) {
 		const { profile } = await cdp.send('Profiler.stop');
 		const out = join(OUT, `app-main-${basename(path, '.csv')}.cpuprofile`);
@@ -253,6 +291,7 @@ async function benchApp(browser, appUrl, path) {
 		reopen.push(got.at);
 		for (const t of got.tasks ?? []) reopenLongest = Math.max(reopenLongest, t.duration);
 	}
+	const cancel = await cancelRun(page, path);
 	await context.close();
 	return {
 		importToDashboard,
@@ -263,8 +302,52 @@ async function benchApp(browser, appUrl, path) {
 		peak,
 		before,
 		reopen,
-		reopenLongest
+		reopenLongest,
+		progress,
+		cancel
 	};
+}
+
+/**
+ * The progress bar's moves during an import: the longest time without a change of its value, from
+ * the import click to its first move, between moves, and from its last move until it leaves the page
+ * (the dataset stored). `t0` is the page time of the click.
+ */
+function progressGaps(p, t0) {
+	if (!p || p.moves.length === 0) return { max_gap_ms: null, moves: 0, max_gap_after_click_ms: null };
+	const times = [t0, ...p.moves.map((m) => m.at), ...(p.goneAt === null ? [] : [p.goneAt])];
+	let max = 0;
+	let at = 0;
+	for (let i = 1; i < times.length; i++) {
+		if (times[i] - times[i - 1] > max) {
+			max = times[i] - times[i - 1];
+			at = times[i - 1] - t0;
+		}
+	}
+	return { max_gap_ms: round(max), moves: p.moves.length, max_gap_after_click_ms: round(at), import_ui_ms: p.goneAt === null ? null : round(p.goneAt - t0) };
+}
+
+/**
+ * Cancel latency: imports the same file again, clicks cancel once the bar shows a third of the
+ * reading done, and times the click until the import UI has left the page (the worker answered
+ * "cancelled", the app is idle). Also checks that nothing was stored (still one dataset).
+ */
+async function cancelRun(page, path) {
+	await page.getByTestId('file-input').setInputFiles(path);
+	await page.getByTestId('import-button').waitFor({ state: 'visible', timeout: 120_000 });
+	await page.evaluate(() => window.__watchProgress());
+	const t0 = await page.evaluate(() => performance.now());
+	await page.getByTestId('import-button').click();
+	await page.waitForFunction(() => (document.querySelector('[data-testid="import-progress"]')?.value ?? 0) >= 0.3, null, { timeout: 120_000, polling: 'raf' });
+	await page.evaluate(() => window.__cancelNow());
+	await page.waitForFunction(() => window.__cancel.goneAt !== null, null, { timeout: 60_000 });
+	const c = await page.evaluate(() => window.__cancel);
+	const status = await page.getByRole('status').filter({ hasText: 'cancelled' }).count();
+	const datasets = await page.getByTestId('dataset-item').count();
+	const progress = progressGaps(await page.evaluate(() => window.__progress), t0);
+	const cancelled = status > 0 && datasets === 1;
+	log(`cancel ${cancelled ? `${round(c.goneAt - c.clickAt)} ms after the click` : 'did not stop the import'} (clicked ${round(c.clickAt - t0)} ms after the import click)`);
+	return { cancel_ms: cancelled ? round(c.goneAt - c.clickAt) : null, clicked_after_ms: round(c.clickAt - t0), cancelled_message: status > 0, datasets_after: datasets, progress_until_cancel: progress };
 }
 
 /* ------------------------------------------------------------ main */
@@ -326,7 +409,9 @@ async function main() {
 				reopen_ms: a ? round(median(a.reopen)) : null,
 				longest_task_ms: a?.longest === null || !a ? null : round(a.longest),
 				peak_renderer_mb: a ? round(a.peak / MB, 1) : round(b.importPeak / MB, 1),
-				stored_mb: round(b.stored / MB, 1)
+				stored_mb: round(b.stored / MB, 1),
+				progress_max_gap_ms: a ? a.progress.max_gap_ms : null,
+				cancel_ms: a ? a.cancel.cancel_ms : null
 			});
 			details.push({
 				rows: f.size,
@@ -338,7 +423,7 @@ async function main() {
 				pandas: py ? { version: py.pandas, read_ms: py.read_ms, compute_ms: py.compute_ms, agrees: pandasDiff.length === 0, differences: pandasDiff.slice(0, 50) } : null,
 				bench_page_import_peak_renderer_mb: round(b.importPeak / MB, 1),
 				app: a
-					? { import_to_dashboard_ms: a.importToDashboard, long_tasks: a.longTasks, long_task_list: a.longTaskList, long_task_total_ms: a.longTaskTotal, peak_renderer_mb: round(a.peak / MB, 1), renderer_before_import_mb: round(a.before.bytes / MB, 1), renderer_processes: a.before.processes, reopen_longest_task_ms: a.reopenLongest }
+					? { import_to_dashboard_ms: a.importToDashboard, long_tasks: a.longTasks, long_task_list: a.longTaskList, long_task_total_ms: a.longTaskTotal, peak_renderer_mb: round(a.peak / MB, 1), renderer_before_import_mb: round(a.before.bytes / MB, 1), renderer_processes: a.before.processes, reopen_longest_task_ms: a.reopenLongest, progress: a.progress, cancel: a.cancel }
 					: null
 			});
 			writeFileSync(

@@ -26,7 +26,9 @@ const COLUMNS = [
 	'reopen_ms',
 	'longest_task_ms',
 	'peak_renderer_mb',
-	'stored_mb'
+	'stored_mb',
+	'progress_max_gap_ms',
+	'cancel_ms'
 ];
 
 /** A plain-text table, one line per size. */
