@@ -281,6 +281,8 @@ export interface ImportFacts {
 	header_line: number | null;
 	/** Plain-language reason when outcome is 'reject'. */
 	reject_reason?: string;
+	/** Its code, which the UI translates (`worker.<code>` or a preview's `reject.<code>`; core/user-messages.ts). */
+	reject_code?: string;
 	/** The amounts' currency as written in the file, and why (core/import/currency.ts); absent in datasets imported before. */
 	currency?: CurrencyDetection;
 }

@@ -23,6 +23,7 @@ import {
 	type Question
 } from '../core/types';
 import { saveTextFile } from '../ui/save-file';
+import { workerText } from '../ui/import-text';
 import { i18n, t } from '../i18n/locale.svelte';
 import { isolate } from '../i18n/format';
 import { MESSAGES, type MessageKey } from '../i18n/messages';
@@ -422,9 +423,9 @@ export class AppState {
 			await this.refreshDatasets();
 			await this.open(res.dataset.id);
 		} else if (res.kind === 'rejected') {
-			this.message = res.message;
+			this.message = workerText(res);
 			this.stage = 'mapping';
-		} else this.#fail(res.message);
+		} else this.#fail(workerText(res));
 	}
 
 	/** The skipped and flagged records of a stored dataset's import. */
@@ -507,10 +508,10 @@ export class AppState {
 				this.#file = null;
 			} else if (res.kind === 'rejected' && this.appendTo) {
 				// The file does not fit the dataset: stay in the preview, so it can go to a new dataset instead.
-				this.message = res.message;
+				this.message = workerText(res);
 				this.stage = 'mapping';
 			} else {
-				this.#fail(res.message);
+				this.#fail(workerText(res));
 			}
 		} catch (e) {
 			if (seq !== this.#importSeq) return;

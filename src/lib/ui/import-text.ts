@@ -1,5 +1,5 @@
 /** Plain-language text for import report reasons and file warnings, in the UI language (the codes stay in the CSV download). */
-import { t } from '../i18n/locale.svelte';
+import { i18n, t } from '../i18n/locale.svelte';
 import { MESSAGES, type MessageKey } from '../i18n/messages';
 import { isolate } from '../i18n/format';
 import { detectCurrency, type CurrencyDetection } from '../core/import/currency';
@@ -61,4 +61,17 @@ export function currencyReportText(d: CurrencyDetection): string {
 export function previewCurrency(headers: string[], rows: string[][], column: number | undefined): CurrencyDetection | null {
 	if (column === undefined) return null;
 	return detectCurrency(headers[column] ?? '', rows.map((r) => r[column] ?? ''));
+}
+
+/**
+ * A sentence from the worker in the UI language: by its code (`worker.<code>`, else a preview's
+ * `reject.<code>`) with its parameters; English, and a message without a known code, as sent.
+ */
+export function workerText(m: { message: string; code?: string; params?: Record<string, string | number> }): string {
+	if (i18n.lang === 'en' || !m.code) return m.message;
+	const params = { ...m.params };
+	if (typeof params.name === 'string') params.name = isolate(params.name);
+	for (const key of [`worker.${m.code}`, `reject.${m.code}`])
+		if (key in MESSAGES.en) return t(key as MessageKey, params);
+	return m.message;
 }

@@ -58,14 +58,25 @@ export interface CustomerListRequest {
 	options: ImportOptions;
 }
 
+/**
+ * A sentence for the user from the worker: `message` is English (shown as it is in English and by the
+ * headless report); `code` and `params` let the UI translate it (`worker.<code>`, else a preview's
+ * `reject.<code>`; core/user-messages.ts). Optional: a message without a code stays English.
+ */
+export interface WorkerText {
+	message: string;
+	code?: string;
+	params?: Record<string, string | number>;
+}
+
 export type CustomerListResponse =
 	| { kind: 'attached'; dataset: DatasetMeta }
-	| { kind: 'rejected'; message: string }
-	| { kind: 'failed'; message: string };
+	| ({ kind: 'rejected' } & WorkerText)
+	| ({ kind: 'failed' } & WorkerText);
 
 export type PreviewResponse =
 	| { ok: true; preview: FilePreview }
-	| { ok: false; message: string; code: string };
+	| { ok: false; message: string; code: string; params?: Record<string, string | number> };
 
 export interface ImportRequest {
 	file: Blob;
@@ -88,12 +99,12 @@ export interface ImportProgress {
 export type ImportResponse =
 	/** `duplicateOrders`: lines of an appended file the dataset already held (skipped, in the report). */
 	| { kind: 'imported'; dataset: DatasetMeta; duplicateOrders?: number }
-	| { kind: 'rejected'; message: string; facts: ImportFacts }
+	| ({ kind: 'rejected'; facts: ImportFacts } & WorkerText)
 	| { kind: 'needs-answer'; question: Question; facts: ImportFacts }
 	| { kind: 'cancelled' }
 	/** A stored dataset was imported from a file with the same bytes; nothing was stored. */
 	| { kind: 'same-file'; existing: DatasetMeta }
-	| { kind: 'failed'; message: string };
+	| ({ kind: 'failed' } & WorkerText);
 
 export interface DashboardRequest {
 	datasetId: string;
@@ -226,7 +237,7 @@ export interface HoldoutRequest extends DashboardRequest {
 	calibrationEnd: Day;
 }
 
-export type HoldoutResponse = { ok: true; result: HoldoutResult } | { ok: false; message: string };
+export type HoldoutResponse = { ok: true; result: HoldoutResult } | ({ ok: false } & WorkerText);
 
 /** What a drill-down lists: the customers of a cohort cell, or those active at the end of a period. */
 export type DrillTarget = { kind: 'cell'; cohort: string; offset: number } | { kind: 'active'; period: string };

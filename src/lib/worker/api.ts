@@ -27,6 +27,7 @@ import { withPotentialSegment } from '../core/segments';
 import { LAYOUT_VERSION, type DatasetRecord, type MandegarDB } from '../db/schema';
 import { appendToDataset, filesOf } from './append';
 import { attachCustomerList } from './customer-list';
+import { userMessage } from '../core/user-messages';
 import { previewCustomerList } from '../core/import/customer-list';
 
 /** A customer list is read whole (decompressed); larger lists are refused rather than freezing the tab. */
@@ -355,17 +356,14 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 		const obsEndText = full.analysis.metrics.observation_end;
 		const obsEnd = obsEndText === null ? null : parseIsoDay(obsEndText);
 		const first = full.analysis.data.date_min === null ? null : parseIsoDay(full.analysis.data.date_min);
-		if (obsEnd === null || first === null) return { ok: false, message: 'There are no purchases to check.' };
+		if (obsEnd === null || first === null) return { ok: false, ...userMessage('holdout_no_purchases') };
 		const cal = req.calibrationEnd;
 		if (!Number.isInteger(cal) || cal <= first || cal >= obsEnd)
-			return {
-				ok: false,
-				message: `The calibration end must be after ${toIsoDate(first)} and before the observation end ${obsEndText}.`
-			};
+			return { ok: false, ...userMessage('holdout_bad_calibration', { first: toIsoDate(first), end: obsEndText ?? '' }) };
 		const data = await filteredDataFor(req);
 		const calibration = computeAnalysis(data, { ...req.settings, asOf: cal }, full.thresholds);
 		const result = computeHoldout(calibration.customers, full.analysis.customers, toIsoDate(cal), obsEndText!, obsEnd - cal);
-		if (!result.bgnbd) return { ok: false, message: 'No customer bought before the calibration end: nothing to fit.' };
+		if (!result.bgnbd) return { ok: false, ...userMessage('holdout_nothing_to_fit') };
 		return { ok: true, result };
 	}
 
@@ -377,7 +375,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				if (!out.ok) return { ok: false, message: `${name}: ${out.reason}`, code: out.code };
 				return { ok: true, preview: out.preview };
 			} catch (e) {
-				return { ok: false, message: `${name}: could not be read (${(e as Error).message}).`, code: 'unreadable' };
+				return { ok: false, message: `${name}: could not be read (${(e as Error).message}).`, code: 'unreadable', params: { name, error: (e as Error).message } };
 			}
 		},
 
@@ -425,7 +423,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				if (facts.outcome === 'reject' || !result.data) {
 					if (facts.outcome === 'needs-answer' && facts.question)
 						return { kind: 'needs-answer', question: facts.question, facts };
-					return { kind: 'rejected', message: `${req.name}: ${facts.reject_reason ?? 'nothing could be imported.'}`, facts };
+					return { kind: 'rejected', message: `${req.name}: ${facts.reject_reason ?? 'nothing could be imported.'}`, facts, code: facts.reject_code ?? 'nothing_imported', params: { name: req.name } };
 				}
 				if (cancelRequested) throw new CancelledError();
 				const data = result.data;
@@ -436,9 +434,9 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				}
 				if (req.appendTo) {
 					const base = await getDataset(db, req.appendTo);
-					if (!base) return { kind: 'failed', message: `${req.name}: the dataset to add it to is no longer stored. Nothing was stored.` };
+					if (!base) return { kind: 'failed', ...userMessage('append_target_gone', { name: req.name }) };
 					const out = await appendToDataset(db, base, { ...result, data }, { name: req.name, size: req.file.size, hash: fileHash }, (done, n) => post({ phase: 'storing', done, total: n }), () => cancelRequested);
-					if (!out.ok) return { kind: 'rejected', message: `${req.name}: ${out.reason}`, facts };
+					if (!out.ok) return { kind: 'rejected', message: `${req.name}: ${out.reason}`, facts, code: out.code, params: { name: req.name } };
 					loaded = { id: out.record.id, data: out.data };
 					analyses.clear();
 				storedResult = null;
@@ -477,8 +475,8 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 					return { kind: 'cancelled' };
 				const err = e as Error;
 				if (err.name === 'QuotaExceededError' || /quota/i.test(err.message ?? ''))
-					return { kind: 'failed', message: `${req.name}: the browser has no storage space left for this dataset. Delete a stored dataset and try again.` };
-				return { kind: 'failed', message: `${req.name}: the import failed (${err.message}). Nothing was stored.` };
+					return { kind: 'failed', ...userMessage('storage_full', { name: req.name }) };
+				return { kind: 'failed', ...userMessage('import_failed', { name: req.name, error: err.message }) };
 			} finally {
 				cancelRequested = false;
 			}
@@ -648,13 +646,13 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				const hasher = new ByteHasher();
 				hasher.update(bytes);
 				const out = await attachCustomerList(db, req, bytes, hasher.digest(), MAX_CUSTOMER_LIST_BYTES);
-				if (!out.ok) return { kind: 'rejected', message: `${req.name}: ${out.reason}` };
+				if (!out.ok) return { kind: 'rejected', message: `${req.name}: ${out.reason}`, code: out.code, params: { ...out.params, name: req.name } };
 				loaded = { id: out.record.id, data: out.data };
 				analyses.clear();
 				storedResult = null;
 				return { kind: 'attached', dataset: toMeta(out.record) };
 			} catch (e) {
-				return { kind: 'failed', message: `${req.name}: the customer list could not be joined (${(e as Error).message}). The dataset was not changed.` };
+				return { kind: 'failed', ...userMessage('list_failed', { name: req.name, error: (e as Error).message }) };
 			}
 		},
 

@@ -11,7 +11,8 @@ import type { DatasetFile, DatasetRecord, MandegarDB } from '../db/schema';
 
 export type AppendDone =
 	| { ok: true; record: DatasetRecord; data: OrderData; duplicateOrders: number }
-	| { ok: false; reason: string };
+	/** `code` translates `reason` (core/user-messages.ts). */
+	| { ok: false; reason: string; code: string };
 
 /** The files of a dataset, the first one taken from the record when it was never appended to. */
 export function filesOf(r: DatasetRecord): DatasetFile[] {

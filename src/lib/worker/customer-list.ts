@@ -6,13 +6,20 @@ import { joinCustomerList, parseCustomerList, previewCustomerList, type Customer
 import type { ImportOptions, OrderData } from '../core/types';
 import { getDataset, loadData, loadReport, replaceDatasetData } from '../db/datasets';
 import type { DatasetRecord, MandegarDB } from '../db/schema';
+import { englishText, type UserMessageCode, type UserParams } from '../core/user-messages';
 
 /** Import-report entries of a customer list carry the list's file name with this suffix. */
 const LIST_SUFFIX = ' (customer list)';
 
 export type AttachDone =
 	| { ok: true; record: DatasetRecord; data: OrderData }
-	| { ok: false; reason: string };
+	/** `reason`: the English sentence; `code` and `params` translate it (core/user-messages.ts, or `reject.<code>` for a preview's). */
+	| { ok: false; reason: string; code: string; params: UserParams };
+
+/** A refusal: its English sentence without the file name the worker puts in front. */
+function refuse(code: UserMessageCode, params: UserParams = {}): AttachDone {
+	return { ok: false, reason: englishText(code, { ...params, name: '' }).slice(2), code, params };
+}
 
 export async function attachCustomerList(
 	db: MandegarDB,
@@ -22,25 +29,25 @@ export async function attachCustomerList(
 	/** `bytes` is the head of the file up to this many bytes: a list that fills it is refused, never cut. */
 	maxBytes = Infinity
 ): Promise<AttachDone> {
-	if (bytes.length >= maxBytes) return { ok: false, reason: `The list is larger than ${Math.round(maxBytes / (1 << 20))} MB; split it or keep only the columns you need.` };
+	if (bytes.length >= maxBytes) return refuse('list_too_large', { mb: Math.round(maxBytes / (1 << 20)) });
 	const pre = previewCustomerList(bytes.subarray(0, 1 << 20), req.name, req.options);
-	if (!pre.ok) return { ok: false, reason: pre.reason };
+	if (!pre.ok) return { ok: false, reason: pre.reason, code: pre.code, params: {} };
 	const p = pre.preview;
-	if (req.mapping.id < 0 || req.mapping.id >= p.headers.length) return { ok: false, reason: 'Choose the column with the customer ids.' };
+	if (req.mapping.id < 0 || req.mapping.id >= p.headers.length) return refuse('list_choose_id');
 	let text: string;
 	try {
 		text = new TextDecoder(p.encoding, { fatal: false }).decode(bytes);
 	} catch {
-		return { ok: false, reason: `The file could not be read as ${p.encoding}.` };
+		return refuse('list_unreadable', { encoding: p.encoding });
 	}
 	const list = parseCustomerList(text, p, req.mapping, req.options.dateOrder);
-	if (list.ids.length === 0) return { ok: false, reason: `No customer ids were found in the column “${p.headers[req.mapping.id]}”.` };
+	if (list.ids.length === 0) return refuse('list_no_ids', { column: p.headers[req.mapping.id] });
 	const base = await getDataset(db, req.datasetId);
-	if (!base) return { ok: false, reason: 'The dataset to join it to is no longer stored.' };
+	if (!base) return refuse('list_target_gone');
 	const data = await loadData(db, base.id);
 	const joined = joinCustomerList(data, list, base.customerList?.dimNames ?? []);
 	if (joined.matched === 0 && joined.notInList === data.customerIds.length)
-		return { ok: false, reason: `None of its ${list.ids.length.toLocaleString('en-US')} customer ids appear in the orders of “${base.name}”. Check the customer id column.` };
+		return refuse('list_no_match', { n: list.ids.length, dataset: base.name });
 	const { chunks: _chunks, ...rest } = base;
 	const record = await replaceDatasetData(
 		db,

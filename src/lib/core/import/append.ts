@@ -4,6 +4,7 @@
  * duplicates instead of being counted twice (issue 4, item 7).
  */
 import type { DimensionColumn, ImportFacts, OrderData, ReportEntry } from '../types';
+import { englishText, type UserMessageCode } from '../user-messages';
 
 /** Report reason of an order line that the dataset already holds (same order id, customer, date and amount). */
 export const DUPLICATE_ORDER = 'duplicate_order';
@@ -12,7 +13,13 @@ export const DUPLICATE_ORDERS_WARNING = 'duplicate_orders_across_files';
 
 export type AppendOutcome =
 	| { ok: true; data: OrderData; duplicates: ReportEntry[] }
-	| { ok: false; reason: string };
+	/** `reason`: the English sentence; `code` translates it (core/user-messages.ts, the file name as `{name}`). */
+	| { ok: false; reason: string; code: UserMessageCode };
+
+/** A refusal: its English sentence without the file name the worker puts in front. */
+function refuse(code: UserMessageCode): { ok: false; reason: string; code: UserMessageCode } {
+	return { ok: false, reason: englishText(code, { name: '' }).slice(2), code };
+}
 
 function key(order: string, customer: string, day: number, amount: number): string {
 	return `${order}\u0000${customer}\u0000${day}\u0000${Number.isNaN(amount) ? 'NaN' : amount}`;
@@ -46,20 +53,8 @@ function indexOf(values: readonly string[]): Map<string, number> {
  * column a repeated line may be a real repeat purchase, so nothing is dropped then.
  */
 export function appendOrders(base: OrderData, add: OrderData, fileName: string): AppendOutcome {
-	if (base.hasOrderId !== add.hasOrderId)
-		return {
-			ok: false,
-			reason: base.hasOrderId
-				? 'The dataset has an order id column but this file has none mapped. Map the order id, or import the file as a new dataset.'
-				: 'This file has an order id column but the dataset has none. Leave the order id unmapped, or import the file as a new dataset.'
-		};
-	if (base.hasAmount !== add.hasAmount)
-		return {
-			ok: false,
-			reason: base.hasAmount
-				? 'The dataset has amounts but this file has no amount mapped. Map the amount, or import the file as a new dataset.'
-				: 'This file has amounts but the dataset has none. Leave the amount unmapped, or import the file as a new dataset.'
-		};
+	if (base.hasOrderId !== add.hasOrderId) return refuse(base.hasOrderId ? 'append_needs_order_id' : 'append_extra_order_id');
+	if (base.hasAmount !== add.hasAmount) return refuse(base.hasAmount ? 'append_needs_amount' : 'append_extra_amount');
 
 	// Lines the dataset already holds.
 	const seen = new Set<string>();

@@ -506,6 +506,7 @@ class StreamingImporter implements Importer {
 		if (this.rejected || !layout) {
 			const f = baseFacts();
 			f.reject_reason = this.rejected?.reason ?? 'The file could not be read.';
+			f.reject_code = this.rejected?.code ?? 'import_unreadable';
 			return { facts: f, data: null, report: [] };
 		}
 		const opts = this.options;
@@ -526,6 +527,7 @@ class StreamingImporter implements Importer {
 		if (this.n === 0 && this.skipped === 0) {
 			const f = baseFacts();
 			f.reject_reason = 'The file has column headers but no data rows.';
+			f.reject_code = 'no_data_rows';
 			return { facts: f, data: null, report: [] };
 		}
 		if (question) {
@@ -643,6 +645,7 @@ class StreamingImporter implements Importer {
 		if (out === 0) {
 			facts.outcome = 'reject';
 			facts.reject_reason = 'No row could be imported: every record was skipped (see the import report).';
+			facts.reject_code = 'no_rows_imported';
 			return { facts, data: null, report };
 		}
 		return { facts, data, report };
