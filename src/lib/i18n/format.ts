@@ -4,7 +4,7 @@
  * Intl, Jalali months from the label itself — METRICS.md §2 labels carry the Jalali year and month,
  * exact by core/calendar.ts), dates, and money in a dataset's currency (never converted).
  */
-import { civilFromDays, dayToJalali } from '../core/calendar';
+import { civilFromDays, dayToJalali, validGregorianDay, validJalaliDay } from '../core/calendar';
 import type { CalendarKind, Day } from '../core/types';
 import type { Params } from './message-format';
 
@@ -83,6 +83,32 @@ export function formatDay(day: Day, calendar: CalendarKind, lang: Lang, locale: 
 	// Year/month/day with slashes reads naturally in Persian for either calendar; Russian writes dd.mm.yyyy.
 	if (lang === 'ru') return `${plain(d, locale, 2)}.${plain(mo, locale, 2)}.${plain(y, locale, 4)}`;
 	return `${plain(y, locale, 4)}/${plain(mo, locale, 2)}/${plain(d, locale, 2)}`;
+}
+
+/**
+ * A day written out, beside a date input (which shows the browser's own format and the Gregorian
+ * calendar): «۱۵ آذر ۱۳۸۹» in the Persian calendar, «15 декабря 2010 г.» / «December 15, 2010» /
+ * «۱۵ دسامبر ۲۰۱۰» in the Gregorian one, from Intl in the UI language.
+ */
+export function formatDayLong(day: Day, calendar: CalendarKind, lang: Lang, locale: string, t: Translate): string {
+	if (calendar === 'persian') {
+		const [y, m, d] = dayToJalali(day);
+		return t('date.day', { day: plain(d, locale), month: monthName('persian', m, lang), year: plain(y, locale) });
+	}
+	const [y, m, d] = civilFromDays(day);
+	return new Intl.DateTimeFormat(`${locale}${locale.includes('-u-') ? '-' : '-u-'}ca-gregory`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+}
+
+/**
+ * A typed date: year/month/day with `/`, `-` or `.`, Persian or Latin digits. A year before 1700 is a
+ * Solar Hijri (Jalali) year («۱۳۸۹/۹/۱۵»), a later one Gregorian; null when it is not a real day.
+ */
+export function parseTypedDay(text: string): Day | null {
+	const ascii = text.trim().replace(/[۰-۹]/g, (c) => String(c.charCodeAt(0) - 0x6f0)).replace(/[٠-٩]/g, (c) => String(c.charCodeAt(0) - 0x660));
+	const m = /^(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})$/.exec(ascii);
+	if (!m) return null;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	return y < 1700 ? validJalaliDay(y, mo, d) : validGregorianDay(y, mo, d);
 }
 
 /**

@@ -8,6 +8,7 @@ import type { CalendarKind, Day } from '../core/types';
 import {
 	CURRENCIES,
 	formatDay,
+	formatDayLong,
 	formatMoneyIn,
 	formatPeriodLabel,
 	isLang,
@@ -134,6 +135,9 @@ export class I18n {
 	period = (label: string, calendar: CalendarKind = this.calendar): string => formatPeriodLabel(label, calendar, this.lang, this.locale, this.t);
 
 	day = (day: Day, calendar: CalendarKind = this.calendar): string => formatDay(day, calendar, this.lang, this.locale);
+
+	/** A day written out («۱۵ آذر ۱۳۸۹»), for the text beside a date input. */
+	dayLong = (day: Day, calendar: CalendarKind = this.calendar): string => formatDayLong(day, calendar, this.lang, this.locale, this.t);
 
 	money = (v: number): string => formatMoneyIn(v, this.currency, this.locale, (amount) => this.t('money.toman', { amount }));
 }

@@ -2,6 +2,8 @@
  * Standalone SVG / PNG files of a chart: the chart's own SVG (computed colours and fonts inlined) under a
  * header with its title, the dataset name and the legend. `buildExportSvg` is pure; the rest needs the DOM.
  */
+import vazirmatnArabic from '@fontsource-variable/vazirmatn/files/vazirmatn-arabic-wght-normal.woff2?url';
+import vazirmatnLatin from '@fontsource-variable/vazirmatn/files/vazirmatn-latin-wght-normal.woff2?url';
 
 export interface ExportLegendItem {
 	label: string;
@@ -99,6 +101,74 @@ export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] as
 
 /* ------------------------------------------------------------------ DOM */
 
+/**
+ * The bundled Vazirmatn (the page's Persian font) for exported charts. An SVG drawn as an image, and an
+ * SVG file opened on its own, cannot load the page's fonts, so Persian text would fall back to whatever
+ * the system has (or boxes): the Arabic-script and Latin subsets go into the file as data: URLs (same
+ * files the page uses, same-origin and precached; ~110 KB, only when the chart has Arabic-script text).
+ */
+const EMBEDDED_FONTS: { url: string; range: string }[] = [
+	{
+		url: vazirmatnArabic,
+		range: 'U+0600-06FF,U+0750-077F,U+0870-088E,U+0890-0891,U+0897-08E1,U+08E3-08FF,U+200C-200E,U+2010-2011,U+204F,U+2E41,U+FB50-FDFF,U+FE70-FE74,U+FE76-FEFC'
+	},
+	{
+		url: vazirmatnLatin,
+		range: 'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD'
+	}
+];
+/** The family name @fontsource gives it (the page's font stack names it). */
+export const EMBEDDED_FONT_FAMILY = 'Vazirmatn Variable';
+
+/** Arabic-script letters or Persian/Arabic-Indic digits in the text. */
+export function needsPersianFont(text: string): boolean {
+	return /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFC]/.test(text);
+}
+
+function base64(bytes: Uint8Array): string {
+	let bin = '';
+	for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	return btoa(bin);
+}
+
+/** `@font-face` rules with the font files inlined (pure: the files' bytes are given). */
+export function fontFaceCss(files: { bytes: Uint8Array; range: string }[]): string {
+	return files
+		.map(
+			(f) =>
+				`@font-face{font-family:'${EMBEDDED_FONT_FAMILY}';font-style:normal;font-weight:100 900;` +
+				`src:url(data:font/woff2;base64,${base64(f.bytes)}) format('woff2');unicode-range:${f.range}}`
+		)
+		.join('');
+}
+
+/** Puts a `<style>` right after the opening `<svg …>` tag. */
+export function withStyle(svg: string, css: string): string {
+	const end = svg.indexOf('>', svg.indexOf('<svg'));
+	return `${svg.slice(0, end + 1)}<defs><style>${css}</style></defs>${svg.slice(end + 1)}`;
+}
+
+let fontCss: Promise<string> | null = null;
+
+/** The SVG with Vazirmatn embedded when it has Persian text (unchanged otherwise). */
+export async function embedFonts(svg: string): Promise<string> {
+	if (!needsPersianFont(svg)) return svg;
+	fontCss ??= Promise.all(
+		EMBEDDED_FONTS.map(async (f) => {
+			const res = await fetch(f.url);
+			if (!res.ok) throw new Error(`font ${res.status}`);
+			return { bytes: new Uint8Array(await res.arrayBuffer()), range: f.range };
+		})
+	).then(fontFaceCss);
+	try {
+		return withStyle(svg, await fontCss);
+	} catch {
+		// Offline without the precached font: the file still has its text, in the system's font.
+		fontCss = null;
+		return svg;
+	}
+}
+
 /** Presentation properties copied from the live chart, so the file looks the same without the page's CSS. */
 const INLINED = [
 	'fill',
@@ -177,9 +247,9 @@ export function chartSvg(figure: HTMLElement, title: string, dataset: string, le
 	return buildExportSvg({ title, dataset, legend: items, body, bodyWidth: width, bodyHeight: height, palette: paletteOf(figure) });
 }
 
-/** Rasterise an SVG text to PNG through an image on a blob: URL (allowed by the page's CSP `img-src`). */
+/** Rasterise an SVG text to PNG through an image on a blob: URL (allowed by the page's CSP `img-src`); Persian text keeps its font (`embedFonts`). */
 export async function svgToPng(svg: string, width: number, height: number, scale = 2): Promise<Blob> {
-	const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
+	const url = URL.createObjectURL(new Blob([await embedFonts(svg)], { type: 'image/svg+xml;charset=utf-8' }));
 	try {
 		const img = new Image();
 		img.decoding = 'async';

@@ -60,6 +60,9 @@ export const en = {
 	'period.week': 'week {week}, {year}',
 	'period.weekOf': 'week of {date}',
 	'date.day': '{day} {month} {year}',
+	'date.typed': '{label}: type a date (year/month/day)',
+	'date.typedPlaceholder': 'yyyy/mm/dd',
+	'date.invalid': 'Not a date: write year/month/day, e.g. 1389/09/15.',
 	'common.empty': '—',
 	/** From … to: the arrow points the way the text reads. */
 	'common.range': '{from} → {to}',

@@ -71,6 +71,9 @@ export const ru: Messages = {
 	'period.week': '{week}-я неделя {year}',
 	'period.weekOf': 'неделя с {date}',
 	'date.day': '{day} {month} {year}',
+	'date.typed': '{label}: введите дату (год/месяц/день)',
+	'date.typedPlaceholder': 'гггг/мм/дд',
+	'date.invalid': 'Это не дата: напишите год/месяц/день, например 1389/09/15.',
 	'common.empty': '—',
 	'common.range': '{from} → {to}',
 

@@ -1,0 +1,28 @@
+// Persian text in exported charts keeps the bundled Vazirmatn: the font goes into the SVG as data: URLs.
+import { describe, expect, it } from 'vitest';
+import { EMBEDDED_FONT_FAMILY, fontFaceCss, needsPersianFont, withStyle } from '../../../src/lib/ui/chart-export';
+
+describe('export font embedding', () => {
+	it('only charts with Arabic-script text or Persian digits need it', () => {
+		expect(needsPersianFont('<text>Customer base 2010-12</text>')).toBe(false);
+		expect(needsPersianFont('<text>Клиентская база</text>')).toBe(false);
+		expect(needsPersianFont('<text>پایگاه مشتری</text>')).toBe(true);
+		expect(needsPersianFont('<text>۱۳۸۹</text>')).toBe(true);
+	});
+	it('@font-face rules carry the bytes as base64 data: URLs with the family the page uses', () => {
+		const css = fontFaceCss([{ bytes: new Uint8Array([0x77, 0x4f, 0x46, 0x32]), range: 'U+0600-06FF' }]);
+		expect(EMBEDDED_FONT_FAMILY).toBe('Vazirmatn Variable');
+		// "wOF2" in base64 is d09GMg==
+		expect(css).toBe("@font-face{font-family:'Vazirmatn Variable';font-style:normal;font-weight:100 900;src:url(data:font/woff2;base64,d09GMg==) format('woff2');unicode-range:U+0600-06FF}");
+	});
+	it('the style goes inside the root svg, before its content', () => {
+		const out = withStyle('<svg xmlns="http://www.w3.org/2000/svg" width="10"><rect/></svg>', 'x{}');
+		expect(out).toBe('<svg xmlns="http://www.w3.org/2000/svg" width="10"><defs><style>x{}</style></defs><rect/></svg>');
+	});
+	it('large fonts encode without overflowing the call stack', () => {
+		const bytes = new Uint8Array(200_000).map((_, i) => i % 256);
+		const css = fontFaceCss([{ bytes, range: 'U+0-FF' }]);
+		const b64 = /base64,([^)]+)\)/.exec(css)?.[1] ?? '';
+		expect(Buffer.from(b64, 'base64').equals(Buffer.from(bytes))).toBe(true);
+	});
+});
