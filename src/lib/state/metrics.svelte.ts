@@ -5,6 +5,7 @@
  * Every reply is checked against a per-view request id, so a stale reply never overwrites a newer one.
  */
 import { untrack } from 'svelte';
+import { proxy } from 'comlink';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../core/analysis';
 import { cohortCurve, cohortValues, type CohortMetric } from '../core/cohort-metrics';
 import { parseIsoDay } from '../core/calendar';
@@ -66,6 +67,11 @@ export const DEFAULT_BREAKDOWN_TOP = 6;
 
 function errorText(e: unknown): string {
 	return e instanceof Error ? e.message : String(e);
+}
+
+/** The worker stopped the work on request (cancelPredictions): not an error to report. */
+function isCancelled(e: unknown): boolean {
+	return e instanceof Error && e.name === 'CancelledError';
 }
 
 /** A calibration end two thirds of the way from the first date to the observation end (the user can change it). */
@@ -209,7 +215,9 @@ export class CustomerTable {
 			this.page = page;
 		} catch (e) {
 			if (seq !== this.#seq) return;
-			this.error = t('err.listCustomers', { error: errorText(e) });
+			// A cancelled prediction fit: the page needed it; show nothing rather than an error.
+			if (isCancelled(e)) this.page = null;
+			else this.error = t('err.listCustomers', { error: errorText(e) });
 		} finally {
 			if (seq === this.#seq) this.loading = false;
 		}
@@ -221,22 +229,40 @@ class Loadable<T> {
 	value = $state.raw<T | null>(null);
 	loading = $state(false);
 	error = $state<string | null>(null);
+	/** The last run was cancelled: no value (nothing stale), no error. */
+	cancelled = $state(false);
+	/** Share of the running work done (0…1), for the calls that report it. */
+	progress = $state<number | null>(null);
 	#seq = 0;
 
 	/** `what` names the computation in the error message (messages `err.computed`). */
-	async run(what: 'base' | 'segments' | 'breakdown' | 'predictions' | 'holdout', call: () => Promise<T>): Promise<void> {
+	async run(
+		what: 'base' | 'segments' | 'breakdown' | 'predictions' | 'holdout',
+		call: (onProgress: (fraction: number) => void) => Promise<T>
+	): Promise<void> {
 		const seq = ++this.#seq;
 		this.loading = true;
 		this.error = null;
+		this.cancelled = false;
+		this.progress = null;
+		const onProgress = (fraction: number) => {
+			if (seq === this.#seq) this.progress = fraction;
+		};
 		try {
-			const v = await call();
+			const v = await call(onProgress);
 			if (seq !== this.#seq) return;
 			this.value = v;
 		} catch (e) {
 			if (seq !== this.#seq) return;
-			this.error = t('err.computed', { what, error: errorText(e) });
+			if (isCancelled(e)) {
+				this.value = null;
+				this.cancelled = true;
+			} else this.error = t('err.computed', { what, error: errorText(e) });
 		} finally {
-			if (seq === this.#seq) this.loading = false;
+			if (seq === this.#seq) {
+				this.loading = false;
+				this.progress = null;
+			}
 		}
 	}
 
@@ -245,6 +271,8 @@ class Loadable<T> {
 		this.value = null;
 		this.loading = false;
 		this.error = null;
+		this.cancelled = false;
+		this.progress = null;
 	}
 }
 
@@ -478,7 +506,18 @@ export class MetricsState {
 
 	async loadPredictions(): Promise<void> {
 		const req = this.request();
-		if (req) await this.predictions.run('predictions', () => api.predictions({ ...req, horizonWeeks: this.horizon, top: PAGE_ROWS }));
+		if (req) await this.predictions.run('predictions', (onProgress) => api.predictions({ ...req, horizonWeeks: this.horizon, top: PAGE_ROWS }, proxy(onProgress)));
+	}
+
+	/** Stop the prediction fit under way; the view then says so and offers to run it again. */
+	async cancelPredictions(): Promise<void> {
+		await api.cancelPredictions();
+	}
+
+	/** Run the prediction fit again after a cancel (and the table of customers by predicted value). */
+	rerunPredictions(): void {
+		void this.loadPredictions();
+		void this.predictedCustomers.load();
 	}
 
 	async runHoldout(): Promise<void> {

@@ -2,7 +2,7 @@
 import { expose, releaseProxy, type Remote } from 'comlink';
 import { MandegarDB } from '../db/schema';
 import { createApi } from './api';
-import type { AnalyticsApi, ImportProgress, ImportRequest } from './api-types';
+import type { AnalyticsApi, ImportProgress, ImportRequest, PredictionsRequest } from './api-types';
 import { createWorkspaceApi, type WorkspaceApi } from './workspace';
 
 const db = new MandegarDB();
@@ -17,6 +17,13 @@ expose({
 			return await api.importFile(req, onProgress);
 		} finally {
 			(onProgress as Remote<(p: ImportProgress) => void> | undefined)?.[releaseProxy]?.();
+		}
+	},
+	async predictions(req: PredictionsRequest, onProgress?: (fraction: number) => void) {
+		try {
+			return await api.predictions(req, onProgress);
+		} finally {
+			(onProgress as Remote<(fraction: number) => void> | undefined)?.[releaseProxy]?.();
 		}
 	}
 } satisfies AnalyticsApi & WorkspaceApi);

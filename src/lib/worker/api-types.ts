@@ -317,7 +317,13 @@ export interface AnalyticsApi {
 	/** Period and cohort tables per value of a dimension (METRICS.md §6 breakdowns). */
 	breakdown(req: BreakdownRequest): Promise<BreakdownResult>;
 	/** BG/NBD and Gamma-Gamma fitted at the observation end, applied for a horizon (METRICS.md §7). */
-	predictions(req: PredictionsRequest): Promise<PredictionsResult>;
+	/**
+	 * Fit BG/NBD and Gamma-Gamma (once per analysis and horizon) and summarise; `onProgress` gets the
+	 * share done (0…1) at most every ~100 ms. Rejects with an error named 'CancelledError' after cancelPredictions.
+	 */
+	predictions(req: PredictionsRequest, onProgress?: (fraction: number) => void): Promise<PredictionsResult>;
+	/** Stop every prediction fit under way (within ~30 ms); the calls waiting for one reject with a CancelledError. */
+	cancelPredictions(): Promise<void>;
 	/** Calibration/holdout check: fit at the calibration end, compare with the repeat purchases after it. */
 	holdout(req: HoldoutRequest): Promise<HoldoutResponse>;
 	/** A table as CSV text, formula-leading text cells neutralised (METRICS.md §8 --safe-csv). */

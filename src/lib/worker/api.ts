@@ -20,7 +20,7 @@ import { ByteHasher } from '../core/hash';
 import { activeAtEndMembers, cohortCellMembers } from '../core/drill';
 import { filterOrderData, isEmptyFilter, normaliseFilter } from '../core/filter';
 import { createImporter, previewBytes } from '../core/import';
-import { computeHoldout, computePredictions, type PredictionResult } from '../core/predict';
+import { computeHoldout, predictionSteps, StepsCancelled, type PredictionResult } from '../core/predict';
 import { defaultSettings, FLAG_DISCOUNT, type Analysis, type AnalysisSettings, type CustomerRow, type OrderData } from '../core/types';
 import { deleteDataset, findByFileHash, getCustomerList, getDataset, getResult, listDatasets, loadData, loadReport, putResult, saveDataset, updateSettings } from '../db/datasets';
 import { withPotentialSegment } from '../core/segments';
@@ -68,6 +68,8 @@ export const PREVIEW_BYTES = 1 << 20;
 export const PROGRESS_INTERVAL_MS = 100;
 /** The import loop yields to the event loop this often, so a cancel message gets in. */
 const YIELD_INTERVAL_MS = 40;
+/** The prediction fit yields this often (cancelPredictions lands at the next yield). */
+const PREDICT_SLICE_MS = 30;
 /**
  * The import hands the importer at most this many bytes at a time: Chromium's File.stream() gives
  * chunks of up to a few MB (100–350 ms of parsing each), and progress, yields and the cancel check
@@ -104,6 +106,8 @@ interface AnalysisEntry {
 	sorts: Map<string, Int32Array>;
 	/** Horizon in weeks → predictions parallel to analysis.customers. */
 	predictions: Map<number, PredictionResult>;
+	/** Horizon in weeks → the fit under way (several calls share it) and who wants its progress. */
+	fitting: Map<number, { result: Promise<PredictionResult>; listeners: Set<(fraction: number) => void> }>;
 	base: CustomerBaseResult | null;
 	hasDiscount: boolean;
 	/** The rows analysed (the dataset's, or the filtered subset); drill-down target → customer numbers. */
@@ -245,6 +249,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 			thresholds,
 			sorts: new Map(),
 			predictions: new Map(),
+			fitting: new Map(),
 			base: null,
 			hasDiscount,
 			data,
@@ -287,13 +292,58 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 		return (await entryFor(req)).analysis;
 	}
 
-	function predictionsOf(entry: AnalysisEntry, horizonWeeks: number): PredictionResult {
-		let pred = entry.predictions.get(horizonWeeks);
-		if (!pred) {
-			pred = computePredictions(entry.analysis.customers, horizonWeeks);
-			entry.predictions.set(horizonWeeks, pred);
+	/** Bumped by cancelPredictions: every fit started before it stops at its next yield. */
+	let predictionTicket = 0;
+
+	/**
+	 * The predictions for a horizon: computed once per analysis; a fit under way is shared by every
+	 * call that needs it. The fit runs in slices (core predictionSteps) with a yield to the event loop
+	 * between them, so progress goes out and a cancel message gets in; a cancelled fit rejects with
+	 * a CancelledError and stores nothing.
+	 */
+	async function predictionsOf(entry: AnalysisEntry, horizonWeeks: number, onProgress?: (fraction: number) => void): Promise<PredictionResult> {
+		const done = entry.predictions.get(horizonWeeks);
+		if (done) return done;
+		let job = entry.fitting.get(horizonWeeks);
+		if (!job) {
+			const listeners = new Set<(fraction: number) => void>();
+			const result = runPrediction(entry, horizonWeeks, listeners).finally(() => entry.fitting.delete(horizonWeeks));
+			job = { result, listeners };
+			entry.fitting.set(horizonWeeks, job);
 		}
-		return pred;
+		if (onProgress) job.listeners.add(onProgress);
+		try {
+			return await job.result;
+		} finally {
+			if (onProgress) job.listeners.delete(onProgress);
+		}
+	}
+
+	async function runPrediction(entry: AnalysisEntry, horizonWeeks: number, listeners: Set<(fraction: number) => void>): Promise<PredictionResult> {
+		const ticket = predictionTicket;
+		const steps = predictionSteps(entry.analysis.customers, horizonWeeks);
+		let sliceStart = performance.now();
+		let lastPost = -Infinity;
+		for (;;) {
+			if (ticket !== predictionTicket) {
+				steps.return(undefined as never);
+				throw new StepsCancelled();
+			}
+			const r = steps.next();
+			if (r.done) {
+				entry.predictions.set(horizonWeeks, r.value);
+				return r.value;
+			}
+			const now = performance.now();
+			if (now - sliceStart < PREDICT_SLICE_MS) continue;
+			if (now - lastPost >= PROGRESS_INTERVAL_MS) {
+				lastPost = now;
+				// A Comlink proxy returns a promise; a listener that went away must not stop the fit.
+				for (const l of listeners) void Promise.resolve(l(r.value.fraction)).catch(() => {});
+			}
+			await yieldToEvents();
+			sliceStart = performance.now();
+		}
 	}
 
 	function checkHorizon(h: number | null | undefined): number | null {
@@ -486,6 +536,10 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 			cancelRequested = true;
 		},
 
+		async cancelPredictions() {
+			predictionTicket++;
+		},
+
 		async listDatasets() {
 			return (await listDatasets(db)).map(toMeta);
 		},
@@ -591,7 +645,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				}
 				case 'predictions': {
 					const h = checkHorizon(req.horizonWeeks) ?? 52;
-					const pred = predictionsOf(entry, h);
+					const pred = await predictionsOf(entry, h);
 					const rows = a.customers.map((c, i) => withPrediction(c, pred, i));
 					csv = toCsv([...CUSTOMER_COLUMNS, ...PREDICTION_COLUMNS], rows, true);
 					suffix = `customers-predicted-${h}w`;
@@ -660,7 +714,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 			const entry = await entryFor(req);
 			const rows = entry.analysis.customers;
 			const h = checkHorizon(req.horizonWeeks);
-			const pred = h === null ? null : predictionsOf(entry, h);
+			const pred = h === null ? null : await predictionsOf(entry, h);
 			const order = sortOrder(entry, req.sort ?? 'customer_id', req.descending ?? false, pred);
 			const limit = Math.min(MAX_PAGE_ROWS, Math.max(0, Math.floor(req.limit)));
 			const offset = Math.max(0, Math.floor(req.offset));
@@ -692,10 +746,10 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 
 		breakdown: breakdownFor,
 
-		async predictions(req: PredictionsRequest): Promise<PredictionsResult> {
+		async predictions(req: PredictionsRequest, onProgress?: (fraction: number) => void): Promise<PredictionsResult> {
 			const entry = await entryFor(req);
 			const h = checkHorizon(req.horizonWeeks) as number;
-			const pred = predictionsOf(entry, h);
+			const pred = await predictionsOf(entry, h, onProgress);
 			const rows = entry.analysis.customers;
 			let fitted = 0;
 			let pSum = 0;

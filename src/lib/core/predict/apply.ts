@@ -3,8 +3,9 @@
  * the calibration end (the as-of date) and applies them for a horizon in weeks; plus the holdout check.
  */
 import type { CustomerRow } from '../types';
-import { expectedPurchases, fitBgNbd, probabilityAlive, type BgNbdFit } from './bgnbd';
-import { expectedAverageValue, fitGammaGamma, predictedClv, type GammaGammaFit } from './gamma-gamma';
+import { expectedPurchases, fitBgNbdSteps, probabilityAlive, type BgNbdFit } from './bgnbd';
+import { expectedAverageValue, fitGammaGammaSteps, predictedClv, type GammaGammaFit } from './gamma-gamma';
+import { runToEnd } from './optimise';
 
 export const DAYS_PER_WEEK = 7;
 
@@ -35,41 +36,95 @@ export function computePredictions(
 	horizonWeeks: number,
 	weeklyDiscountRate = 0
 ): PredictionResult {
+	return runToEnd(predictionSteps(customers, horizonWeeks, weeklyDiscountRate));
+}
+
+/** Where a prediction run is: `fraction` of the work done (0…1), by stage. */
+export interface PredictionProgress {
+	stage: 'bgnbd' | 'gamma-gamma' | 'customers';
+	fraction: number;
+}
+
+/**
+ * Rough share of the run each stage takes (progress display only): the BG/NBD fit is the longest,
+ * the per-customer predictions (a ₂F₁ series each) grow with the number of customers.
+ */
+const STAGE_SHARE = { bgnbd: 0.5, gammaGamma: 0.15 } as const;
+/** Likelihood evaluations a fit usually needs (CDNOW: under 1,000); the fraction creeps on past it. */
+const TYPICAL_EVALUATIONS = 1000;
+/** Customers predicted between two yields. */
+const CUSTOMERS_PER_STEP = 250;
+
+const fitFraction = (evaluations: number) => 1 - Math.exp(-evaluations / (TYPICAL_EVALUATIONS / 3));
+
+/**
+ * `computePredictions` as a generator of progress: it yields often (every Nelder–Mead iteration and
+ * every few hundred customers), so a caller can show progress, let other work in, or stop by no
+ * longer calling next(); a stopped run leaves nothing behind.
+ */
+export function* predictionSteps(
+	customers: readonly CustomerRow[],
+	horizonWeeks: number,
+	weeklyDiscountRate = 0
+): Generator<PredictionProgress, PredictionResult> {
 	const fitRows = customers.filter((c) => c.T > 0);
 	const weeks = (d: number) => d / DAYS_PER_WEEK;
-	const bgnbd =
-		fitRows.length > 0
-			? fitBgNbd(
-					fitRows.map((c) => c.frequency),
-					fitRows.map((c) => weeks(c.recency)),
-					fitRows.map((c) => weeks(c.T))
-				)
-			: null;
+	let bgnbd: BgNbdFit | null = null;
+	if (fitRows.length > 0) {
+		const fit = fitBgNbdSteps(
+			fitRows.map((c) => c.frequency),
+			fitRows.map((c) => weeks(c.recency)),
+			fitRows.map((c) => weeks(c.T))
+		);
+		for (;;) {
+			const r = fit.next();
+			if (r.done) {
+				bgnbd = r.value;
+				break;
+			}
+			yield { stage: 'bgnbd', fraction: STAGE_SHARE.bgnbd * fitFraction(r.value) };
+		}
+	}
 	const spenders = customers.filter((c) => c.frequency > 0 && (c.monetary_value ?? 0) > 0);
 	let gammaGamma: GammaGammaFit | null = null;
 	if (spenders.length > 1) {
+		const fit = fitGammaGammaSteps(
+			spenders.map((c) => c.frequency),
+			spenders.map((c) => c.monetary_value as number)
+		);
 		try {
-			gammaGamma = fitGammaGamma(
-				spenders.map((c) => c.frequency),
-				spenders.map((c) => c.monetary_value as number)
-			);
+			for (;;) {
+				const r = fit.next();
+				if (r.done) {
+					gammaGamma = r.value;
+					break;
+				}
+				yield { stage: 'gamma-gamma', fraction: STAGE_SHARE.bgnbd + STAGE_SHARE.gammaGamma * fitFraction(r.value) };
+			}
 		} catch {
 			gammaGamma = null;
 		}
 	}
-	const out = customers.map((c): CustomerPrediction => {
-		if (!bgnbd) return { p_alive: null, expected_purchases: null, predicted_clv: null, expected_value: null };
+	const out: CustomerPrediction[] = new Array(customers.length);
+	const applied = STAGE_SHARE.bgnbd + STAGE_SHARE.gammaGamma;
+	for (let i = 0; i < customers.length; i++) {
+		if (i % CUSTOMERS_PER_STEP === 0) yield { stage: 'customers', fraction: applied + (1 - applied) * (i / customers.length) };
+		const c = customers[i];
+		if (!bgnbd) {
+			out[i] = { p_alive: null, expected_purchases: null, predicted_clv: null, expected_value: null };
+			continue;
+		}
 		const x = c.frequency;
 		const tx = weeks(c.recency);
 		const T = weeks(c.T);
 		const m = c.monetary_value ?? 0;
-		return {
+		out[i] = {
 			p_alive: probabilityAlive(bgnbd, x, tx, T),
 			expected_purchases: expectedPurchases(bgnbd, horizonWeeks, x, tx, T),
 			expected_value: gammaGamma ? expectedAverageValue(gammaGamma, x, m) : null,
 			predicted_clv: gammaGamma ? predictedClv(bgnbd, gammaGamma, x, tx, T, m, horizonWeeks, weeklyDiscountRate) : null
 		};
-	});
+	}
 	return { horizonWeeks, bgnbd, gammaGamma, customers: out };
 }
 

@@ -1,5 +1,5 @@
 /** The BG/NBD model of Fader, Hardie & Lee (2005, "Counting your customers the easy way"): likelihood, fit and predictions (METRICS.md §7), time in weeks. */
-import { minimisePositive } from './optimise';
+import { minimisePositiveSteps, runToEnd } from './optimise';
 import type { MinimiseOptions } from './optimise';
 import { expitNeg, hyp2f1, lgamma, logAddExp } from './special';
 
@@ -58,6 +58,16 @@ export function fitBgNbd(
 	T: ArrayLike<number>,
 	options: MinimiseOptions = {}
 ): BgNbdFit {
+	return runToEnd(fitBgNbdSteps(x, tx, T, options));
+}
+
+/** `fitBgNbd` as a generator of likelihood-evaluation counts, so the fit can report progress and be stopped. */
+export function* fitBgNbdSteps(
+	x: ArrayLike<number>,
+	tx: ArrayLike<number>,
+	T: ArrayLike<number>,
+	options: MinimiseOptions = {}
+): Generator<number, BgNbdFit> {
 	checkLengths(x, tx, T);
 	if (x.length === 0) throw new Error('fitBgNbd needs at least one customer');
 	const patterns = new Map<string, { x: number; tx: number; T: number; w: number }>();
@@ -78,7 +88,7 @@ export function fitBgNbd(
 	// Start: r = a = b = 1 as lifetimes does, α at the mean age so the rate starts on the data's time scale.
 	let meanT = 0;
 	for (let i = 0; i < T.length; i++) meanT += T[i] / T.length;
-	const res = minimisePositive(negLl, [1, Math.max(meanT, 1e-3), 1, 1], { maxEvaluations: FIT_BUDGET, ...options });
+	const res = yield* minimisePositiveSteps(negLl, [1, Math.max(meanT, 1e-3), 1, 1], { maxEvaluations: FIT_BUDGET, ...options });
 	const [r, alpha, a, b] = res.x;
 	return { r, alpha, a, b, logLikelihood: -res.value, converged: res.converged && !res.atBound, evaluations: res.evaluations };
 }

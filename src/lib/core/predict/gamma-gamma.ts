@@ -1,7 +1,7 @@
 /** The Gamma-Gamma spend model of Fader, Hardie & Lee (2005, "RFM and CLV: using iso-value curves") and the predicted CLV built on BG/NBD (METRICS.md §7). */
 import { expectedPurchases } from './bgnbd';
 import type { BgNbdParams } from './bgnbd';
-import { minimisePositive } from './optimise';
+import { minimisePositiveSteps, runToEnd } from './optimise';
 import type { MinimiseOptions } from './optimise';
 import { lgamma } from './special';
 
@@ -41,6 +41,15 @@ export function gammaGammaLogLikelihoodOne(params: GammaGammaParams, x: number, 
  * the others are ignored, as the model describes repeat spend only.
  */
 export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<number>, options: MinimiseOptions = {}): GammaGammaFit {
+	return runToEnd(fitGammaGammaSteps(frequency, monetary, options));
+}
+
+/** `fitGammaGamma` as a generator of likelihood-evaluation counts, so the fit can report progress and be stopped. */
+export function* fitGammaGammaSteps(
+	frequency: ArrayLike<number>,
+	monetary: ArrayLike<number>,
+	options: MinimiseOptions = {}
+): Generator<number, GammaGammaFit> {
 	if (frequency.length !== monetary.length) throw new Error('frequency and monetary must have the same length');
 	const xs: number[] = [];
 	const ms: number[] = [];
@@ -58,7 +67,7 @@ export function fitGammaGamma(frequency: ArrayLike<number>, monetary: ArrayLike<
 	};
 	// Start at p = q = 1 and γ at the mean spend, so the scale starts on the data's money scale.
 	const meanM = ms.reduce((s, m) => s + m, 0) / ms.length;
-	const res = minimisePositive(negLl, [1, 1, meanM], { maxEvaluations: FIT_BUDGET, ...options });
+	const res = yield* minimisePositiveSteps(negLl, [1, 1, meanM], { maxEvaluations: FIT_BUDGET, ...options });
 	const [p, q, gamma] = res.x;
 	return { p, q, gamma, logLikelihood: -res.value, n: xs.length, converged: res.converged && !res.atBound, evaluations: res.evaluations };
 }

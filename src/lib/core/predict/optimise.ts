@@ -42,6 +42,46 @@ function safe(f: (x: number[]) => number): (x: number[]) => number {
  * simplex until a restart no longer improves f.
  */
 export function minimise(f: (x: number[]) => number, x0: readonly number[], options: MinimiseOptions = {}): MinimiseResult {
+	return runToEnd(minimiseSteps(f, x0, options));
+}
+
+/** Drive a step generator to its result (the synchronous form of every `…Steps` function). */
+export function runToEnd<R>(steps: Generator<unknown, R>): R {
+	for (;;) {
+		const r = steps.next();
+		if (r.done) return r.value;
+	}
+}
+
+/** Thrown by `runSteps` when the caller asked to stop. */
+export class StepsCancelled extends Error {
+	constructor() {
+		super('Cancelled.');
+		this.name = 'CancelledError';
+	}
+}
+
+/**
+ * Drive a step generator, calling `onStep` with each yielded value and `shouldStop` between steps:
+ * when it says true the work stops there (nothing after that step runs) and `StepsCancelled` is thrown.
+ */
+export function runSteps<Y, R>(steps: Generator<Y, R>, shouldStop: () => boolean, onStep?: (y: Y) => void): R {
+	for (;;) {
+		if (shouldStop()) {
+			steps.return(undefined as R);
+			throw new StepsCancelled();
+		}
+		const r = steps.next();
+		if (r.done) return r.value;
+		onStep?.(r.value);
+	}
+}
+
+/**
+ * `minimise` as a generator that yields the number of evaluations so far after every Nelder–Mead
+ * iteration, so a caller can report progress, pause for other work or stop (just stop calling next()).
+ */
+export function* minimiseSteps(f: (x: number[]) => number, x0: readonly number[], options: MinimiseOptions = {}): Generator<number, MinimiseResult> {
 	const n = x0.length;
 	const step = options.step ?? 0.25;
 	const fTol = options.fTol ?? 1e-12;
@@ -79,6 +119,7 @@ export function minimise(f: (x: number[]) => number, x0: readonly number[], opti
 		let stalled = 0;
 		let lastBest = vals[0];
 		while (evaluations < maxEvaluations) {
+			yield evaluations;
 			// Order vertices by value (stable, so ties keep their order and the method stays deterministic).
 			const order = vals.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 			const sp = order.map(([, i]) => pts[i]);
@@ -169,8 +210,17 @@ export function minimisePositive(
 	p0: readonly number[],
 	options: MinimiseOptions = {}
 ): MinimisePositiveResult {
+	return runToEnd(minimisePositiveSteps(f, p0, options));
+}
+
+/** `minimisePositive` as a generator of evaluation counts (see `minimiseSteps`). */
+export function* minimisePositiveSteps(
+	f: (p: number[]) => number,
+	p0: readonly number[],
+	options: MinimiseOptions = {}
+): Generator<number, MinimisePositiveResult> {
 	const bounded = (u: number[]) => (u.some((v) => Math.abs(v) > LOG_PARAMETER_BOUND) ? Infinity : f(u.map(Math.exp)));
-	const res = minimise(bounded, p0.map(Math.log), options);
+	const res = yield* minimiseSteps(bounded, p0.map(Math.log), options);
 	const atBound = res.x.some((v) => Math.abs(v) > LOG_PARAMETER_BOUND - 1);
 	return { ...res, x: res.x.map(Math.exp), atBound };
 }
