@@ -143,6 +143,48 @@ test.describe('touch', () => {
 	});
 });
 
+test('a screen that fails to draw says so, keeps the data, and "Try again" recomputes it (no blank screen)', async ({ page }) => {
+	await importSample(page);
+	const kpi = await page.getByTestId('kpi-customers').locator('dd').innerText();
+	// Damage the stored dashboard result (what a reload draws without reading the rows) in the real IndexedDB.
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('mandegar');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const tx = open.result.transaction('results', 'readwrite');
+					const store = tx.objectStore('results');
+					const all = store.getAll();
+					all.onsuccess = () => {
+						for (const rec of all.result) store.put({ ...rec, result: { ...rec.result, periods: null } });
+					};
+					tx.oncomplete = () => {
+						open.result.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			})
+	);
+	await page.reload();
+	const error = page.getByTestId('view-error');
+	await expect(error).toBeVisible();
+	await expect(error).toContainText('This screen could not be drawn');
+	await expect(error).toContainText('Your stored data is safe');
+	// The rest of the page is there: the stored dataset is still listed.
+	await expect(page.getByTestId('dataset-item')).toContainText('online_retail_sample');
+	await page.screenshot({ path: `${SHOTS}/product-view-error.png` });
+	await page.getByTestId('view-error-retry').click();
+	await expect(page.locator(READY.overview)).toBeVisible();
+	await expect(error).toHaveCount(0);
+	await expect(page.getByTestId('kpi-customers').locator('dd')).toHaveText(kpi);
+	// The recomputed result replaced the damaged one: a reload draws it.
+	await page.reload();
+	await expect(page.locator(READY.overview)).toBeVisible();
+	await expect(page.getByTestId('kpi-customers').locator('dd')).toHaveText(kpi);
+});
+
 test('theme: dark chosen in the header survives a reload; system is the default', async ({ page }) => {
 	await page.emulateMedia({ colorScheme: 'light' });
 	await page.goto('./');

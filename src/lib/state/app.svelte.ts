@@ -250,8 +250,14 @@ export class AppState {
 		void this.analyse();
 	}
 
+	/** A screen failed to draw the result: drop it and compute again from the rows (not from a stored result). */
+	retryFresh(): void {
+		this.result = null;
+		void this.analyse(true);
+	}
+
 	/** Ask the worker for the dashboard of the current settings; only the latest request may land. */
-	async analyse(): Promise<void> {
+	async analyse(fresh = false): Promise<void> {
 		const datasetId = this.currentId;
 		if (!datasetId) return;
 		const seq = ++this.#analyseSeq;
@@ -259,7 +265,7 @@ export class AppState {
 		this.analyseError = null;
 		try {
 			const filter = this.filter;
-			const res = await api.analyse({ datasetId, settings: $state.snapshot(this.settings), rowFilter: this.rowFilter(filter) });
+			const res = await api.analyse({ datasetId, settings: $state.snapshot(this.settings), rowFilter: this.rowFilter(filter), fresh });
 			if (seq !== this.#analyseSeq) return;
 			this.resultFilter = filter;
 			this.result = res;

@@ -116,6 +116,8 @@ export interface DashboardRequest {
 	 * (Named rowFilter: `filter` is the segment filter of the customer list and exports.)
 	 */
 	rowFilter?: OrderFilter | null;
+	/** Compute from the rows even when a stored result matches (the stored one could not be drawn). */
+	fresh?: boolean;
 }
 
 /** What the dashboard draws (never the rows, never the per-customer table). */

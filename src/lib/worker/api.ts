@@ -93,7 +93,7 @@ export const RESULT_VERSION = 2;
  * thresholds and any other field but the id) and the dataset's version (revision, rows, customer list).
  */
 export function resultKey(req: DashboardRequest, meta: DatasetRecord): string {
-	const { datasetId: _id, ...rest } = req;
+	const { datasetId: _id, fresh: _fresh, ...rest } = req;
 	const list = meta.customerList ? `${meta.customerList.fileHash}@${meta.customerList.importedAt}` : '';
 	return `v${RESULT_VERSION}|r${meta.revision ?? 0}|${meta.rows}|${meta.createdAt}|${list}|${JSON.stringify({ ...rest, thresholds: req.thresholds ?? DEFAULT_THRESHOLDS })}`;
 }
@@ -556,7 +556,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 		async analyse(req: DashboardRequest): Promise<DashboardResult> {
 			const t0 = performance.now();
 			// Rows not loaded yet (a reopen): the result stored for the same key is drawn without loading them.
-			if (loaded?.id !== req.datasetId) {
+			if (loaded?.id !== req.datasetId && !req.fresh) {
 				const stored = await getResult(db, req.datasetId);
 				const meta = stored && (await getDataset(db, req.datasetId));
 				if (stored && meta && stored.key === resultKey(req, meta)) {
@@ -588,7 +588,8 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				computeMs: performance.now() - t0
 			};
 			const key = resultKey(req, meta);
-			if (storedResult?.id !== req.datasetId || storedResult.key !== key) {
+			// Fresh: what is stored under this key could not be drawn, so it is replaced.
+			if (req.fresh || storedResult?.id !== req.datasetId || storedResult.key !== key) {
 				await putResult(db, { datasetId: req.datasetId, key, result, savedAt: Date.now() });
 				storedResult = { id: req.datasetId, key };
 			}

@@ -94,6 +94,31 @@ describe('stored dashboard result', () => {
 		r.db2.close();
 	});
 
+	it('fresh: a stored result that could not be drawn is bypassed, computed from the rows and replaced', async () => {
+		const api1 = createApi(db);
+		const id = await importInto(api1);
+		const first = await api1.analyse({ datasetId: id, settings: defaultSettings() });
+		// Corrupt what is stored (as a damaged or foreign record would be).
+		const rec = (await db.results.get(id))!;
+		await db.results.put({ ...rec, result: { ...(rec.result as DashboardResult), periods: null } });
+
+		const r = await reopened();
+		// A reload first draws what is stored (the page then fails to show it) …
+		expect((await r.api.analyse({ datasetId: id, settings: defaultSettings() })).periods).toBeNull();
+		expect(r.chunkReads()).toBe(0);
+		// … and "Try again" asks for a fresh result.
+		const fresh = await r.api.analyse({ datasetId: id, settings: defaultSettings(), fresh: true });
+		expect(r.chunkReads()).toBeGreaterThan(0);
+		expect(withoutTime(fresh)).toEqual(withoutTime(first));
+		// The good result replaced the damaged one, under the same key: the next reopen draws it.
+		expect(((await db.results.get(id))!.result as DashboardResult).periods).toEqual(first.periods);
+		r.db2.close();
+		const r2 = await reopened();
+		expect(withoutTime(await r2.api.analyse({ datasetId: id, settings: defaultSettings() }))).toEqual(withoutTime(first));
+		expect(r2.chunkReads()).toBe(0);
+		r2.db2.close();
+	});
+
 	it('is deleted with the dataset', async () => {
 		const api1 = createApi(db);
 		const id = await importInto(api1);

@@ -5,6 +5,10 @@ const UNITS = '{unit, select, week {weeks} month {months} quarter {quarters} oth
 export const en = {
 	'app.tagline': 'Customer retention from your orders file — computed in your browser, nothing uploaded.',
 	'app.language': 'Language',
+	'app.viewError.title': 'This screen could not be drawn',
+	'app.viewError.text': 'Something went wrong while showing it ({message}). Your stored data is safe: try again, or reload the page.',
+	'app.viewError.retry': 'Try again',
+	'app.viewError.reload': 'Reload the page',
 	'app.empty.title': 'See who keeps buying',
 	'app.empty.text': 'Drop an orders CSV (one row per order or order line, with a customer id and a date) or try the sample data.',
 	'app.empty.base': 'Customer base and installed (active) base over time',
