@@ -3,7 +3,7 @@
  * source articles do: "CRR = (E − N) ÷ S × 100 = (290 − 37) ÷ 252 × 100 = 100.4 %". Text only.
  */
 import type { TypeSettings } from '../core/segments';
-import type { Granularity, PeriodRow } from '../core/types';
+import type { Granularity, PeriodKpiRow, PeriodRow } from '../core/types';
 import type { CustomerBaseResult } from '../worker/api-types';
 import { EMPTY, formatCount, formatMoney, formatPercent, formatPercentSign } from './format';
 import { t } from '../i18n/locale.svelte';
@@ -41,6 +41,77 @@ export function installedBaseFormula(p: PeriodRow): Formula {
 	return {
 		formula: t('formula.installed'),
 		worked: `${formatCount(p.start)} − ${formatCount(p.lost)} + ${formatCount(p.new)} + ${formatCount(p.reactivated)} = ${formatCount(p.end)}`
+	};
+}
+
+/*
+ * The §5 figures of one period (core/period-kpis.ts): repeat rate and historical CLV as of the period's
+ * end (stocks), AOV and return rate of the period's own orders (flows). `unit` names the period.
+ */
+export function periodRepeatRateFormula(k: PeriodKpiRow, unit: Granularity): Formula {
+	return {
+		formula: t('formula.periodRepeatRate', { unit }),
+		worked: `${formatCount(k.repeat_customers)} ÷ ${formatCount(k.customers)} × ${formatCount(100)} = ${pct(k.repeat_purchase_rate)}`
+	};
+}
+
+export function periodAovFormula(k: PeriodKpiRow, unit: Granularity): Formula {
+	return {
+		formula: t('formula.periodAov', { unit }),
+		worked: `${formatMoney(k.purchase_amount)} ÷ ${formatCount(k.purchases)} = ${formatMoney(k.aov)}`
+	};
+}
+
+export function periodClvFormula(k: PeriodKpiRow, unit: Granularity): Formula {
+	return {
+		formula: t('formula.periodClv', { unit }),
+		worked: `${formatMoney(k.customer_revenue)} ÷ ${formatCount(k.customers)} = ${formatMoney(k.clv_historical)}`
+	};
+}
+
+export function periodReturnRateFormula(k: PeriodKpiRow, unit: Granularity): Formula {
+	return {
+		formula: t('formula.periodReturnRate', { unit }),
+		worked: `${formatCount(k.return_orders)} ÷ (${formatCount(k.purchases)} + ${formatCount(k.return_orders)}) × ${formatCount(100)} = ${pct(k.return_rate)}`
+	};
+}
+
+/** How a KPI's change is measured: percentage points for rates, relative % for counts and money. */
+export type ChangeKind = 'points' | 'relative';
+/** Which way is good: up for retention, down for churn and returns. */
+export type Better = 'up' | 'down';
+
+export interface KpiChange {
+	text: string;
+	direction: 'up' | 'down' | 'flat';
+	tone: 'good' | 'bad' | 'neutral';
+}
+
+/**
+ * A card's change from the previous period, e.g. "▲ +3.2 pp vs 2011-02 (45.0 %), worse". The arrow, the
+ * sign and the closing word carry the meaning; colour only repeats it. null when either value is
+ * undefined, or a relative change has nothing to compare with (previous value 0).
+ */
+export function kpiChange(
+	current: number | null,
+	previous: number | null,
+	kind: ChangeKind,
+	better: Better,
+	previousPeriod: string,
+	previousText: string
+): KpiChange | null {
+	if (current === null || previous === null || !Number.isFinite(current) || !Number.isFinite(previous)) return null;
+	if (kind === 'relative' && previous === 0) return null;
+	const delta = kind === 'points' ? current - previous : ((current - previous) / Math.abs(previous)) * 100;
+	// Flat when the change shows as 0.0: an arrow for an invisible change would say more than the numbers.
+	const shown = Math.round(Math.abs(delta) * 10) / 10;
+	const direction = shown === 0 ? 'flat' : delta > 0 ? 'up' : 'down';
+	const tone = direction === 'flat' ? 'neutral' : direction === better ? 'good' : 'bad';
+	const magnitude = kind === 'points' ? t('kpi.change.points', { value: formatPercent(shown) }) : formatPercentSign(shown);
+	return {
+		text: t('kpi.change', { dir: direction, delta: magnitude, period: previousPeriod, previous: previousText, tone }),
+		direction,
+		tone
 	};
 }
 

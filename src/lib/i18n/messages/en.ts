@@ -112,6 +112,18 @@ export const en = {
 	'formula.churnNaive': 'Churn = lost ÷ S × 100',
 	'formula.churnAdjusted': 'Churn (adjusted) = lost ÷ (S + N ÷ 2) × 100',
 	'formula.installed': 'E = S − lost + N + reactivated',
+	'kpi.repeatRate.periodNote': `customers with 2+ purchases, by the ${UNIT}'s end`,
+	'kpi.aov.periodNote': `orders placed in the ${UNIT}`,
+	'kpi.clv.periodNote': `net revenue per customer, by the ${UNIT}'s end`,
+	'kpi.returnRate.periodNote': `of the ${UNIT}'s orders`,
+	'kpi.change': '{dir, select, up {▲ +{delta}} down {▼ −{delta}} other {● {delta}}} vs {period} ({previous}){tone, select, good {, better} bad {, worse} other {}}',
+	'kpi.change.points': '{value} pp',
+	'formula.periodRepeatRate': `Repeat purchase rate = customers with ≥ 2 purchases by the ${UNIT}'s end ÷ customers by then × 100`,
+	'formula.periodAov': `Average order value = Σ amounts of the ${UNIT}'s purchases ÷ purchases in the ${UNIT}`,
+	'formula.periodClv': `Historical CLV = net revenue of the customers by the ${UNIT}'s end ÷ customers by then`,
+	'formula.periodReturnRate': `Return rate = return orders in the ${UNIT} ÷ (purchases + return orders in the ${UNIT}) × 100`,
+	'overview.summary':
+		'Of the {start, plural, one {# customer} other {# customers}} active at the start of {period}, {retained, plural, one {# was} other {# were}} still active at its end; {lost, plural, one {# was} other {# were}} lost, {reactivated} came back and {new, plural, one {# new customer} other {# new customers}} bought for the first time, so {end, plural, one {# customer was} other {# customers were}} active at the end.',
 
 	'periods.caption':
 		'Customers per period: start, end (installed base), new, lost, reactivated, customer base, retention and churn; the last period is marked partial when it is not over',

@@ -124,6 +124,19 @@ export const fa: Messages = {
 	'formula.churnNaive': 'ریزش = از دست‌رفته ÷ S × 100',
 	'formula.churnAdjusted': 'ریزش (تعدیل‌شده) = از دست‌رفته ÷ (S + N ÷ 2) × 100',
 	'formula.installed': 'E = S − از دست‌رفته + N + بازگشته',
+	'kpi.repeatRate.periodNote': `مشتریان با ۲ خرید یا بیشتر تا پایان ${UNIT}`,
+	'kpi.aov.periodNote': `سفارش‌های همین ${UNIT}`,
+	'kpi.clv.periodNote': `درآمد خالص به ازای هر مشتری تا پایان ${UNIT}`,
+	'kpi.returnRate.periodNote': `از سفارش‌های همین ${UNIT}`,
+	// U+200E before the sign keeps it on the number's left, as Intl writes «‎−۴٫۷» in Persian.
+	'kpi.change': '{dir, select, up {▲ \u200e+{delta}} down {▼ \u200e−{delta}} other {● {delta}}} نسبت به {period} ({previous}){tone, select, good {، بهتر} bad {، بدتر} other {}}',
+	'kpi.change.points': '{value} واحد درصد',
+	'formula.periodRepeatRate': `نرخ تکرار خرید = مشتریان با ≥ ۲ خرید تا پایان ${UNIT} ÷ مشتریان تا همان زمان × ۱۰۰`,
+	'formula.periodAov': `میانگین ارزش سفارش = Σ مبالغ خریدهای ${UNIT} ÷ خریدهای ${UNIT}`,
+	'formula.periodClv': `ارزش طول عمر تاریخی = درآمد خالص مشتریان تا پایان ${UNIT} ÷ مشتریان تا همان زمان`,
+	'formula.periodReturnRate': `نرخ بازگشت = سفارش‌های مرجوعی ${UNIT} ÷ (خریدها + سفارش‌های مرجوعی ${UNIT}) × ۱۰۰`,
+	'overview.summary':
+		'از {start} مشتری فعال در آغاز {period}، {retained} نفر تا پایان آن همچنان فعال بودند؛ {lost} نفر از دست رفتند، {reactivated} نفر بازگشتند و {new} مشتری جدید برای نخستین بار خرید کردند، پس در پایان {end} مشتری فعال بودند.',
 
 	'periods.caption': 'مشتریان در هر دوره: آغاز، پایان (پایگاه نصب‌شده)، جدید، از دست‌رفته، بازگشته، پایگاه مشتری، نرخ حفظ و ریزش؛ دورهٔ آخر اگر تمام نشده باشد ناقص علامت می‌خورد',
 	'periods.partial': 'دورهٔ ناقص: تا پایان مشاهده تمام نشده و ارقامش نهایی نیست',

@@ -135,6 +135,18 @@ export const ru: Messages = {
 	'formula.churnNaive': 'Отток = потерянные ÷ S × 100',
 	'formula.churnAdjusted': 'Отток (скорр.) = потерянные ÷ (S + N ÷ 2) × 100',
 	'formula.installed': 'E = S − потерянные + N + вернувшиеся',
+	'kpi.repeatRate.periodNote': 'клиенты с 2+ покупками на конец {unit, select, week {недели} month {месяца} quarter {квартала} other {года}}',
+	'kpi.aov.periodNote': 'заказы за {unit, select, week {неделю} month {месяц} quarter {квартал} other {год}}',
+	'kpi.clv.periodNote': 'чистая выручка на клиента на конец {unit, select, week {недели} month {месяца} quarter {квартала} other {года}}',
+	'kpi.returnRate.periodNote': 'от заказов за {unit, select, week {неделю} month {месяц} quarter {квартал} other {год}}',
+	'kpi.change': '{dir, select, up {▲ +{delta}} down {▼ −{delta}} other {● {delta}}} · {period}: {previous}{tone, select, good {, лучше} bad {, хуже} other {}}',
+	'kpi.change.points': '{value} п. п.',
+	'formula.periodRepeatRate': 'Доля повторных покупок = клиенты с ≥ 2 покупками на конец {unit, select, week {недели} month {месяца} quarter {квартала} other {года}} ÷ клиенты на тот момент × 100',
+	'formula.periodAov': 'Средний чек = Σ сумм покупок за {unit, select, week {неделю} month {месяц} quarter {квартал} other {год}} ÷ покупки за {unit, select, week {неделю} month {месяц} quarter {квартал} other {год}}',
+	'formula.periodClv': 'Историческая CLV = чистая выручка клиентов на конец {unit, select, week {недели} month {месяца} quarter {квартала} other {года}} ÷ клиенты на тот момент',
+	'formula.periodReturnRate': 'Доля возвратов = заказы-возвраты за {unit, select, week {неделю} month {месяц} quarter {квартал} other {год}} ÷ (покупки + заказы-возвраты за {unit, select, week {неделю} month {месяц} quarter {квартал} other {год}}) × 100',
+	'overview.summary':
+		'Из {start, plural, one {# клиента, активного} other {# клиентов, активных}} на начало периода «{period}», {retained, plural, one {# остался активным} other {# остались активными}} к его концу; {lost, plural, one {# ушёл} other {# ушли}}, {reactivated, plural, one {# вернулся} other {# вернулись}} и {new, plural, one {# новый клиент впервые купил} few {# новых клиента впервые купили} many {# новых клиентов впервые купили} other {# нового клиента впервые купили}}, так что на конец периода {end, plural, one {активен # клиент} few {активны # клиента} many {активны # клиентов} other {активны # клиента}}.',
 
 	'periods.caption':
 		'Клиенты по периодам: начало, конец (активная база), новые, потерянные, вернувшиеся, клиентская база, удержание и отток; незавершённый последний период отмечен',
