@@ -542,10 +542,13 @@ class StreamingImporter implements Importer {
 			let c = 0;
 			let digits = 0;
 			let other = 0;
+			// once more than 1/20 of all ids are neither form, digits ≥ 95 % can no longer hold: stop
+			// reading (1M order ids such as `O00000001` were 1M × 2 regex tests)
+			const stopAt = this.orderIds.length / 20;
 			for (const id of this.orderIds) {
 				if (/^C\d+$/.test(id)) c++;
 				else if (/^\d+$/.test(id)) digits++;
-				else other++;
+				else if (++other > stopAt) break;
 			}
 			cPrefix = c > 0 && digits >= 0.95 * (digits + other);
 		}
