@@ -183,6 +183,9 @@ for (const width of [1280, 390]) {
 				await expect(page.getByTestId(`tab-${id}`)).toBeInViewport();
 			}
 			await page.screenshot({ path: `${SHOTS}/views-retention-390-fa.png`, fullPage: true });
+			// The top of the screen with the tab strip, at its own size.
+			await page.getByTestId('view-tabs').scrollIntoViewIfNeeded();
+			await page.screenshot({ path: `${SHOTS}/views-tabs-390-fa.png` });
 			await page.getByTestId('language').selectOption('en');
 		}
 	});
