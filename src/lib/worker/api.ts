@@ -148,6 +148,18 @@ async function isGzip(file: Blob): Promise<boolean> {
 	return head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
 }
 
+/**
+ * The decompressed size a gzip file declares (ISIZE: its last 4 bytes, modulo 4 GiB), or null when it
+ * cannot be this file's (then the import's progress follows the compressed bytes read, which run ahead
+ * of the parsing by whole chunks: 1.5 s without a move on the Online Retail file).
+ */
+async function gzipPlainSize(file: Blob): Promise<number | null> {
+	if (file.size < 18) return null;
+	const t = new Uint8Array(await file.slice(file.size - 4).arrayBuffer());
+	const n = t[0] + t[1] * 2 ** 8 + t[2] * 2 ** 16 + t[3] * 2 ** 24;
+	return n >= file.size ? n : null;
+}
+
 /** The file's decoded bytes as a stream (gzip decompressed), counting raw bytes read. */
 async function openBytes(file: Blob, onRaw: (n: number) => void): Promise<ReadableStream<Uint8Array>> {
 	let raw = 0;
@@ -443,9 +455,11 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 			try {
 				const importer = createImporter({ fileName: req.name, mapping: req.mapping, options: req.options });
 				const hasher = new ByteHasher();
+				const plainSize = (await isGzip(req.file)) ? await gzipPlainSize(req.file) : null;
 				const reader = (await openBytes(req.file, (n) => (raw = n))).getReader();
 				let lastYield = performance.now();
 				let rawBefore = 0;
+				let decoded = 0;
 				for (;;) {
 					const { done, value } = await reader.read();
 					if (done) break;
@@ -455,7 +469,9 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 					for (let o = 0; o < value.length; o += IMPORT_PIECE_BYTES) {
 						const end = Math.min(value.length, o + IMPORT_PIECE_BYTES);
 						importer.push(value.subarray(o, end));
-						post({ phase: 'reading', done: rawBefore + Math.round((rawSpan * end) / value.length), total });
+						decoded += end - o;
+						const done = plainSize ? Math.min(total, Math.round((total * decoded) / plainSize)) : rawBefore + Math.round((rawSpan * end) / value.length);
+						post({ phase: 'reading', done, total });
 						if (performance.now() - lastYield > YIELD_INTERVAL_MS) {
 							await yieldToEvents();
 							lastYield = performance.now();

@@ -2,6 +2,7 @@
 // still report progress and look for a cancel inside such a chunk, not only between chunks.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MandegarDB } from '../../../src/lib/db/schema';
 import { createApi } from '../../../src/lib/worker/api';
@@ -65,4 +66,21 @@ it('a cancel asked for at the first progress report stops inside the chunk and s
 	expect(reading.every((d) => d < retail.length)).toBe(true);
 	expect(await db.datasets.count()).toBe(0);
 	expect(await db.chunks.count()).toBe(0);
+});
+
+it('a gzip file reports progress by the decompressed bytes parsed, not by the compressed bytes read ahead', async () => {
+	const gz = gzipSync(retail);
+	const file = new OneChunkFile([gz]);
+	const pre = await api.previewFile(file, 'one-chunk.csv.gz', {});
+	if (!pre.ok) throw new Error(pre.message);
+	const reading: number[] = [];
+	const res = await api.importFile({ file, name: 'one-chunk.csv.gz', mapping: pre.preview.mapping, options: {} }, (p: ImportProgress) => {
+		if (p.phase === 'reading') reading.push(p.done);
+	});
+	expect(res.kind).toBe('imported');
+	// the whole compressed file is read at once; the first report still shows a small part parsed
+	expect(reading[0]).toBeGreaterThan(0);
+	expect(reading[0]).toBeLessThan(gz.length / 4);
+	expect(reading.at(-1)).toBe(gz.length);
+	for (let i = 1; i < reading.length; i++) expect(reading[i]).toBeGreaterThanOrEqual(reading[i - 1]);
 });
