@@ -34,9 +34,15 @@ const arg = (name) => {
 };
 const RUNS = Math.max(3, Number(arg('--runs') ?? 3));
 const SIZES = arg('--sizes')
-	? String(arg('--sizes')).split(',').map(Number)
+	? String(arg('--sizes')).split(',').map(Number).filter((n) => n > 0)
 	: [100_000, 1_000_000, ...(argv.includes('--big') ? [3_000_000] : [])];
 const SKIP_APP = argv.includes('--no-app');
+/**
+ * --online-retail: the full UCI Online Retail file (541,909 lines, gzip) through the real app, its
+ * period, cohort, customer and segment downloads compared with `npm run report` on the same file.
+ */
+const ONLINE_RETAIL = argv.includes('--online-retail');
+const ONLINE_RETAIL_FILE = resolve(ROOT, '../shared/data/online_retail/online_retail.csv.gz');
 /** --profile-app: CPU profile of the app's main thread from the import click to the dashboard drawn. */
 const PROFILE_APP = argv.includes('--profile-app');
 const MB = 1024 * 1024;
@@ -350,6 +356,96 @@ async function cancelRun(page, path) {
 	return { cancel_ms: cancelled ? round(c.goneAt - c.clickAt) : null, clicked_after_ms: round(c.clickAt - t0), cancelled_message: status > 0, datasets_after: datasets, progress_until_cancel: progress };
 }
 
+/* ------------------------------------------------------------ Online Retail end to end */
+
+/** Cells of a CSV text (no quoted separators in these tables' numeric columns; ids and labels are plain). */
+function csvCells(text) {
+	return text.replace(/\r/g, '').trim().split('\n').map((l) => l.split(','));
+}
+
+/**
+ * Differences between the app's download and the report's file of the same table: same header and
+ * rows; each cell equal as text, or as numbers within 1e-9 (relative) — the two write through the
+ * same core/csv-out.ts, so any difference is a finding.
+ */
+function compareCsv(name, app, report) {
+	const a = csvCells(app);
+	const b = csvCells(report);
+	const out = [];
+	if (a.length !== b.length) out.push(`${name}: ${a.length - 1} rows in the app, ${b.length - 1} in the report`);
+	for (let i = 0; i < Math.min(a.length, b.length) && out.length < 20; i++) {
+		if (a[i].length !== b[i].length) {
+			out.push(`${name} line ${i + 1}: ${a[i].length} vs ${b[i].length} cells`);
+			continue;
+		}
+		for (let j = 0; j < a[i].length; j++) {
+			const x = a[i][j];
+			const y = b[i][j];
+			if (x === y) continue;
+			const nx = Number(x);
+			const ny = Number(y);
+			if (x !== '' && y !== '' && Number.isFinite(nx) && Number.isFinite(ny) && Math.abs(nx - ny) <= 1e-9 * Math.max(1, Math.abs(nx), Math.abs(ny))) continue;
+			out.push(`${name} line ${i + 1} ${b[0][j]}: app ${x} vs report ${y}`);
+		}
+	}
+	return out;
+}
+
+async function benchOnlineRetail(browser, appUrl) {
+	const reportDir = join(OUT, 'online-retail-report');
+	const t = Date.now();
+	const rep = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/report.ts'), ONLINE_RETAIL_FILE, '--out', reportDir], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * MB });
+	if (rep.status !== 0) throw new Error(`npm run report failed (${rep.status}): ${rep.stderr.slice(-1000)}`);
+	const reportMs = Date.now() - t;
+	log(`online retail: headless report ${round(reportMs / 1000, 1)} s`);
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+	await context.addInitScript(APP_INIT);
+	const page = await context.newPage();
+	page.on('pageerror', (e) => log('app error:', e.message));
+	page.on('dialog', (d) => d.accept());
+	await page.goto(appUrl);
+	await page.getByTestId('file-input').setInputFiles(ONLINE_RETAIL_FILE);
+	await page.getByTestId('import-button').waitFor({ state: 'visible', timeout: 120_000 });
+	const stop = memorySampler();
+	const t0 = await page.evaluate(() => performance.now());
+	await page.evaluate(() => (window.__longtasks ? (window.__longtasks.length = 0) : null));
+	await page.evaluate(() => window.__watchProgress());
+	await page.getByTestId('import-button').click();
+	await page.locator('[data-testid="cohort-heatmap"][data-ready="true"]').waitFor({ state: 'visible', timeout: 600_000 });
+	const peak = stop();
+	const progress = progressGaps(await page.evaluate(() => window.__progress), t0);
+	const after = await page.evaluate(() => ({ at: window.__readyAt, tasks: window.__longtasks }));
+	await page.screenshot({ path: join(OUT, 'online-retail-dashboard.png'), fullPage: false });
+	const differences = [];
+	const tables = [
+		['periods.csv', 'download-periods'],
+		['cohorts.csv', 'download-cohorts'],
+		['customers.csv', 'download-customers'],
+		['segments.csv', 'download-segments']
+	];
+	for (const [file, testid] of tables) {
+		const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId(testid).first().click()]);
+		const app = readFileSync(await download.path(), 'utf8');
+		const report = readFileSync(join(reportDir, file), 'utf8');
+		const diff = compareCsv(file, app, report);
+		differences.push(...diff);
+		log(`online retail: ${file} ${diff.length === 0 ? `same as the report (${csvCells(report).length - 1} rows)` : `DIFFERS: ${diff.slice(0, 3).join('; ')}`}`);
+	}
+	await context.close();
+	const tasks = after.tasks ?? [];
+	return {
+		file: ONLINE_RETAIL_FILE,
+		report_ms: reportMs,
+		import_to_dashboard_ms: round((after.at ?? 0) - t0),
+		longest_task_ms: tasks.reduce((m, x) => Math.max(m, x.duration), 0),
+		long_task_list: tasks.map((x) => ({ after_click_ms: round(x.start - t0), duration_ms: x.duration })),
+		peak_renderer_mb: round(peak / MB, 1),
+		progress,
+		same_as_report: differences.length === 0,
+		differences: differences.slice(0, 50)
+	};
+}
+
 /* ------------------------------------------------------------ main */
 
 async function main() {
@@ -373,6 +469,7 @@ async function main() {
 	const results = [];
 	const details = [];
 	let chromiumVersion = '';
+	let onlineRetail = null;
 	try {
 		for (const f of files) {
 			let browser = await chromium.launch(launchOptions());
@@ -431,14 +528,28 @@ async function main() {
 				JSON.stringify({ chromium: chromiumVersion, cpus: cpus().length, memory_gb: round(totalmem() / 1024 ** 3, 1), load_before: loadBefore, load_after: loadavg(), details }, null, '\t')
 			);
 		}
+		if (ONLINE_RETAIL && appUrl) {
+			const browser = await chromium.launch(launchOptions());
+			chromiumVersion = browser.version();
+			try {
+				onlineRetail = await benchOnlineRetail(browser, appUrl);
+			} finally {
+				await browser.close();
+			}
+			const path = join(OUT, 'details.json');
+			const all = SIZES.length > 0 && existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : { chromium: chromiumVersion, load_before: loadBefore };
+			writeFileSync(path, JSON.stringify({ ...all, online_retail: onlineRetail, load_after_online_retail: loadavg() }, null, '\t'));
+			log(`online retail end to end: ${onlineRetail.same_as_report ? 'the same figures as the headless report' : 'DIFFERENT figures from the headless report'}; import to dashboard ${onlineRetail.import_to_dashboard_ms} ms, longest task ${onlineRetail.longest_task_ms} ms, longest progress gap ${onlineRetail.progress.max_gap_ms} ms, peak renderer ${onlineRetail.peak_renderer_mb} MB`);
+		}
 	} finally {
 		bench.server.close();
 		await app?.close();
 	}
-	writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, '\t')}\n`);
+	// `--sizes 0 --online-retail` runs only the end-to-end check and leaves results.json as it is
+	if (results.length > 0) writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, '\t')}\n`);
 	console.log(renderTable(results));
 	console.log(`Chromium ${chromiumVersion}; medians of ${RUNS} runs; details in bench/out/details.json; ${round((Date.now() - t0) / 1000)} s`);
-	const bad = details.some((d) => !d.duckdb.agrees || (d.pandas && !d.pandas.agrees));
+	const bad = details.some((d) => !d.duckdb.agrees || (d.pandas && !d.pandas.agrees)) || (onlineRetail !== null && !onlineRetail.same_as_report);
 	if (bad) {
 		console.error('[bench] the app and a baseline disagree: see bench/out/details.json');
 		process.exitCode = 1;
