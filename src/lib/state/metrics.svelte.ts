@@ -524,7 +524,7 @@ export class MetricsState {
 		const req = this.request();
 		const cal = this.calibrationEnd;
 		if (!req || cal === null) return;
-		await this.holdout.run('holdout', () => api.holdout({ ...req, calibrationEnd: cal }));
+		await this.holdout.run('holdout', (onProgress) => api.holdout({ ...req, calibrationEnd: cal }, proxy(onProgress)));
 	}
 
 	/** Thresholds edited: everything that depends on them reloads through `key`. */

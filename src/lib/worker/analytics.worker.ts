@@ -2,7 +2,7 @@
 import { expose, releaseProxy, type Remote } from 'comlink';
 import { MandegarDB } from '../db/schema';
 import { createApi } from './api';
-import type { AnalyticsApi, ImportProgress, ImportRequest, PredictionsRequest } from './api-types';
+import type { AnalyticsApi, HoldoutRequest, ImportProgress, ImportRequest, PredictionsRequest } from './api-types';
 import { createWorkspaceApi, type WorkspaceApi } from './workspace';
 
 const db = new MandegarDB();
@@ -22,6 +22,13 @@ expose({
 	async predictions(req: PredictionsRequest, onProgress?: (fraction: number) => void) {
 		try {
 			return await api.predictions(req, onProgress);
+		} finally {
+			(onProgress as Remote<(fraction: number) => void> | undefined)?.[releaseProxy]?.();
+		}
+	},
+	async holdout(req: HoldoutRequest, onProgress?: (fraction: number) => void) {
+		try {
+			return await api.holdout(req, onProgress);
 		} finally {
 			(onProgress as Remote<(fraction: number) => void> | undefined)?.[releaseProxy]?.();
 		}

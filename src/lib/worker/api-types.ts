@@ -324,10 +324,10 @@ export interface AnalyticsApi {
 	 * share done (0…1) at most every ~100 ms. Rejects with an error named 'CancelledError' after cancelPredictions.
 	 */
 	predictions(req: PredictionsRequest, onProgress?: (fraction: number) => void): Promise<PredictionsResult>;
-	/** Stop every prediction fit under way (within ~30 ms); the calls waiting for one reject with a CancelledError. */
+	/** Stop every prediction fit (predictions, holdout) under way within ~30 ms; the calls waiting for one reject with a CancelledError. */
 	cancelPredictions(): Promise<void>;
 	/** Calibration/holdout check: fit at the calibration end, compare with the repeat purchases after it. */
-	holdout(req: HoldoutRequest): Promise<HoldoutResponse>;
+	holdout(req: HoldoutRequest, onProgress?: (fraction: number) => void): Promise<HoldoutResponse>;
 	/** A table as CSV text, formula-leading text cells neutralised (METRICS.md §8 --safe-csv). */
 	exportTable(req: ExportRequest): Promise<{ fileName: string; csv: string }>;
 	importReport(datasetId: string): Promise<ReportEntry[]>;

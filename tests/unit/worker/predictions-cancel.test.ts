@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MandegarDB } from '../../../src/lib/db/schema';
 import { createApi } from '../../../src/lib/worker/api';
 import { defaultSettings } from '../../../src/lib/core/types';
+import { parseIsoDay } from '../../../src/lib/core/calendar';
 import type { AnalyticsApi, DashboardRequest } from '../../../src/lib/worker/api-types';
 
 const SHARED = new URL('../../../../shared/', import.meta.url);
@@ -55,5 +56,17 @@ describe('predictions: cancel', () => {
 		const other = await api.predictions({ ...req, horizonWeeks: 52 });
 		expect(other.bgnbd).toEqual(res.bgnbd);
 		expect(progress.every((f) => f >= 0 && f < 1)).toBe(true);
+	});
+
+	it('the holdout check is a fit too: it reports progress, a cancel stops it, a new run completes', async () => {
+		const calibrationEnd = parseIsoDay('2011-06-30')!;
+		const progress: number[] = [];
+		const running = api.holdout({ ...req, calibrationEnd }, (f) => progress.push(f));
+		await new Promise((r) => setTimeout(r, 40));
+		await api.cancelPredictions();
+		await expect(running).rejects.toMatchObject({ name: 'CancelledError' });
+		const again = await api.holdout({ ...req, calibrationEnd });
+		expect(again.ok).toBe(true);
+		if (again.ok) expect(again.result.calibrationEnd).toBe('2011-06-30');
 	});
 });

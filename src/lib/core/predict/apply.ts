@@ -164,8 +164,19 @@ export function computeHoldout(
 	holdoutEnd: string,
 	holdoutDays: number
 ): HoldoutResult {
+	return runToEnd(holdoutSteps(calibration, full, calibrationEnd, holdoutEnd, holdoutDays));
+}
+
+/** `computeHoldout` as a generator of progress (the fit is `predictionSteps`), so it can be shown and stopped. */
+export function* holdoutSteps(
+	calibration: readonly CustomerRow[],
+	full: readonly CustomerRow[],
+	calibrationEnd: string,
+	holdoutEnd: string,
+	holdoutDays: number
+): Generator<PredictionProgress, HoldoutResult> {
 	const holdoutWeeks = holdoutDays / DAYS_PER_WEEK;
-	const pred = computePredictions(calibration, holdoutWeeks);
+	const pred = yield* predictionSteps(calibration, holdoutWeeks);
 	const later = new Map(full.map((c) => [c.customer_id, c.frequency]));
 	const buckets = Array.from({ length: MAX_FREQUENCY_BUCKET + 1 }, (_, f) => ({ frequency: f, customers: 0, predicted: 0, actual: 0 }));
 	let totalPredicted = 0;

@@ -23,5 +23,5 @@ export {
 	weeklyRateFromMonthly
 } from './gamma-gamma';
 export type { GammaGammaFit, GammaGammaParams } from './gamma-gamma';
-export { computeHoldout, computePredictions, DAYS_PER_WEEK, predictionSteps } from './apply';
+export { computeHoldout, computePredictions, DAYS_PER_WEEK, holdoutSteps, predictionSteps } from './apply';
 export type { CustomerPrediction, HoldoutResult, HoldoutRow, PredictionProgress, PredictionResult } from './apply';

@@ -411,6 +411,7 @@ export const fa: Messages = {
 	'pred.progressLabel': 'پیشرفت برازش',
 	'pred.cancelled': 'برازش لغو شد؛ هیچ پیش‌بینی‌ای نمایش داده نمی‌شود. هر وقت آماده بودید دوباره اجرا کنید (روی فایل‌های بزرگ چند ثانیه طول می‌کشد).',
 	'pred.runAgain': 'اجرای دوباره‌ی برازش',
+	'pred.holdoutCancelled': 'آزمون لغو شد؛ با دکمه‌ی بالا دوباره اجرایش کنید.',
 	'pred.holdoutTotal': 'دورهٔ کنار گذاشته {from} ← {to} ({weeks} هفته): پیش‌بینی {predicted} روز خرید تکراری، واقعی {actual} ({difference}٪ اختلاف).',
 	'pred.holdoutFit': 'برازش روی داده‌های واسنجی: r {r}، α {alpha}، a {a}، b {b}.',
 	'pred.seriesPredicted': 'پیش‌بینی (BG/NBD)',
