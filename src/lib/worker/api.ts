@@ -21,7 +21,7 @@ import { activeAtEndMembers, cohortCellMembers } from '../core/drill';
 import { filterOrderData, isEmptyFilter, normaliseFilter } from '../core/filter';
 import { createImporter, previewBytes } from '../core/import';
 import type { Importer } from '../core/import/types';
-import { computeHoldout, predictionSteps, StepsCancelled, type PredictionResult } from '../core/predict';
+import { holdoutSteps, predictionSteps, StepsCancelled, type PredictionProgress, type PredictionResult } from '../core/predict';
 import { defaultSettings, FLAG_DISCOUNT, type Analysis, type AnalysisSettings, type CustomerRow, type OrderData } from '../core/types';
 import { deleteDataset, findByFileHash, getCustomerList, getDataset, getResult, listDatasets, loadData, loadReport, putResult, saveDataset, updateSettings } from '../db/datasets';
 import { withPotentialSegment } from '../core/segments';
@@ -333,8 +333,14 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 	}
 
 	async function runPrediction(entry: AnalysisEntry, horizonWeeks: number, listeners: Set<(fraction: number) => void>): Promise<PredictionResult> {
+		const result = await runFit(predictionSteps(entry.analysis.customers, horizonWeeks), listeners);
+		entry.predictions.set(horizonWeeks, result);
+		return result;
+	}
+
+	/** Run a fit's steps in slices of PREDICT_SLICE_MS with a yield between them; a cancelPredictions stops it. */
+	async function runFit<R>(steps: Generator<PredictionProgress, R>, listeners: Set<(fraction: number) => void>): Promise<R> {
 		const ticket = predictionTicket;
-		const steps = predictionSteps(entry.analysis.customers, horizonWeeks);
 		let sliceStart = performance.now();
 		let lastPost = -Infinity;
 		for (;;) {
@@ -343,10 +349,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				throw new StepsCancelled();
 			}
 			const r = steps.next();
-			if (r.done) {
-				entry.predictions.set(horizonWeeks, r.value);
-				return r.value;
-			}
+			if (r.done) return r.value;
 			const now = performance.now();
 			if (now - sliceStart < PREDICT_SLICE_MS) continue;
 			if (now - lastPost >= PROGRESS_INTERVAL_MS) {
@@ -414,7 +417,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 		return { dimension: dim.name, groups: computeBreakdown(data, req.settings, req.dimension, req.top ?? 12) };
 	}
 
-	async function holdoutFor(req: HoldoutRequest): Promise<HoldoutResponse> {
+	async function holdoutFor(req: HoldoutRequest, onProgress?: (fraction: number) => void): Promise<HoldoutResponse> {
 		const full = await entryFor(req);
 		const obsEndText = full.analysis.metrics.observation_end;
 		const obsEnd = obsEndText === null ? null : parseIsoDay(obsEndText);
@@ -425,7 +428,8 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 			return { ok: false, ...userMessage('holdout_bad_calibration', { first: toIsoDate(first), end: obsEndText ?? '' }) };
 		const data = await filteredDataFor(req);
 		const calibration = computeAnalysis(data, { ...req.settings, asOf: cal }, full.thresholds);
-		const result = computeHoldout(calibration.customers, full.analysis.customers, toIsoDate(cal), obsEndText!, obsEnd - cal);
+		const listeners = new Set(onProgress ? [onProgress] : []);
+		const result = await runFit(holdoutSteps(calibration.customers, full.analysis.customers, toIsoDate(cal), obsEndText!, obsEnd - cal), listeners);
 		if (!result.bgnbd) return { ok: false, ...userMessage('holdout_nothing_to_fit') };
 		return { ok: true, result };
 	}
