@@ -4,6 +4,8 @@
 import { test, expect, type Page } from '@playwright/test';
 
 const SHOTS = 'test-results/screenshots';
+/** The previous period as the change lines write it: a non-breaking hyphen (U+2011) keeps it whole. */
+const PREV = '2011\u201110';
 const CARDS = [
 	'kpi-customers',
 	'kpi-installed',
@@ -36,16 +38,16 @@ test('overview: ten cards with sparklines and changes, a summary equal to the pe
 	// Every card draws its sparkline up to its period, and says how it changed.
 	for (const id of CARDS) {
 		await expect(page.getByTestId(id).getByTestId('sparkline').locator('path')).toHaveAttribute('d', /^M[\d.]+,[\d.]+L/);
-		await expect(page.getByTestId(`${id}-change`)).toContainText('vs 2011-10');
+		await expect(page.getByTestId(`${id}-change`)).toContainText(`vs ${PREV}`);
 	}
 	// 2011-12 is partial, so the cards show 2011-11: CRR 100.397 % after 100.472 % → −0.1 pp, worse;
 	// installed base 290 after 252 → +15.1 %, better.
 	await expect(page.getByTestId('kpi-crr')).toContainText('100.4');
-	await expect(page.getByTestId('kpi-crr-change')).toHaveText('▼ −0.1 pp vs 2011-10 (100.5 %), worse');
+	await expect(page.getByTestId('kpi-crr-change')).toHaveText(`▼ −0.1 pp vs ${PREV} (100.5 %), worse`);
 	await expect(page.getByTestId('kpi-crr-change')).toHaveAttribute('data-tone', 'bad');
-	await expect(page.getByTestId('kpi-installed-change')).toHaveText('▲ +15.1 % vs 2011-10 (252), better');
+	await expect(page.getByTestId('kpi-installed-change')).toHaveText(`▲ +15.1 % vs ${PREV} (252), better`);
 	// Naive churn 9.127 % after 8.962 % → +0.2 pp: up is bad for churn.
-	await expect(page.getByTestId('kpi-churn-naive-change')).toHaveText('▲ +0.2 pp vs 2011-10 (9.0 %), worse');
+	await expect(page.getByTestId('kpi-churn-naive-change')).toHaveText(`▲ +0.2 pp vs ${PREV} (9.0 %), worse`);
 	await page.getByTestId('overview-summary').scrollIntoViewIfNeeded();
 	await page.screenshot({ path: `${SHOTS}/overview-1280.png`, fullPage: false });
 	// The new cards fill in the user's numbers.
@@ -74,7 +76,7 @@ test('overview: ten cards with sparklines and changes, a summary equal to the pe
 	// A reload draws the same overview (from the stored result).
 	await page.reload();
 	await expect(page.getByTestId('overview-summary')).toHaveText(expected);
-	await expect(page.getByTestId('kpi-crr-change')).toHaveText('▼ −0.1 pp vs 2011-10 (100.5 %), worse');
+	await expect(page.getByTestId('kpi-crr-change')).toHaveText(`▼ −0.1 pp vs ${PREV} (100.5 %), worse`);
 	await expect(page.getByTestId('kpi-aov').getByTestId('sparkline')).toBeVisible();
 
 	// Persian: right to left, Persian digits in the summary.
