@@ -28,6 +28,8 @@ export interface ExportDocument {
 	bodyWidth: number;
 	bodyHeight: number;
 	palette: ExportPalette;
+	/** The page is right-to-left: the header (title, dataset, legend) is laid out from the right. */
+	rtl?: boolean;
 }
 
 const PAD = 16;
@@ -57,10 +59,13 @@ export function buildExportSvg(doc: ExportDocument): { svg: string; width: numbe
 	const width = Math.max(Math.ceil(doc.bodyWidth) + 2 * PAD, 320);
 	const { palette } = doc;
 	const parts: string[] = [];
+	// Right-to-left: x measured from the right edge, text starting there (the plot itself stays left to right).
+	const at = (x: number) => (doc.rtl ? width - x : x);
+	const dir = doc.rtl ? ' direction="rtl"' : '';
 	let y = PAD + TITLE_SIZE;
-	parts.push(`<text x="${PAD}" y="${y}" font-size="${TITLE_SIZE}" font-weight="650" fill="${palette.text}">${escapeXml(doc.title)}</text>`);
+	parts.push(`<text x="${at(PAD)}" y="${y}"${dir} font-size="${TITLE_SIZE}" font-weight="650" fill="${palette.text}">${escapeXml(doc.title)}</text>`);
 	y += LINE_GAP;
-	parts.push(`<text x="${PAD}" y="${y}" font-size="12" fill="${palette.muted}">${escapeXml(doc.dataset)}</text>`);
+	parts.push(`<text x="${at(PAD)}" y="${y}"${dir} font-size="12" fill="${palette.muted}">${escapeXml(doc.dataset)}</text>`);
 	if (doc.legend.length > 0) {
 		y += LINE_GAP;
 		let x = PAD;
@@ -70,8 +75,8 @@ export function buildExportSvg(doc: ExportDocument): { svg: string; width: numbe
 				x = PAD;
 				y += LINE_GAP;
 			}
-			parts.push(swatch(item, x, y - 4, i));
-			parts.push(`<text x="${x + SWATCH_PX + 6}" y="${y}" font-size="12" fill="${palette.muted}">${escapeXml(item.label)}</text>`);
+			parts.push(swatch(item, doc.rtl ? width - x - SWATCH_PX : x, y - 4, i));
+			parts.push(`<text x="${at(x + SWATCH_PX + 6)}" y="${y}"${dir} font-size="12" fill="${palette.muted}">${escapeXml(item.label)}</text>`);
 			x += itemWidth;
 		});
 	}
@@ -149,6 +154,8 @@ export function withStyle(svg: string, css: string): string {
 }
 
 let fontCss: Promise<string> | null = null;
+/** How long an exported SVG image gets to apply its embedded font before it is drawn. */
+const FONT_SETTLE_MS = 250;
 
 /** The SVG with Vazirmatn embedded when it has Persian text (unchanged otherwise). */
 export async function embedFonts(svg: string): Promise<string> {
@@ -244,7 +251,8 @@ export function chartSvg(figure: HTMLElement, title: string, dataset: string, le
 	// Legend colours may name the page's variables (`var(--series-0)`): the file gets their current value.
 	const resolve = (c: string) => c.replace(/var\((--[\w-]+)\)/g, (_, name: string) => cs.getPropertyValue(name).trim() || '#888888');
 	const items = legend.map((l) => ({ ...l, colours: l.colours.map(resolve) }));
-	return buildExportSvg({ title, dataset, legend: items, body, bodyWidth: width, bodyHeight: height, palette: paletteOf(figure) });
+	const rtl = getComputedStyle(figure.ownerDocument.documentElement).direction === 'rtl';
+	return buildExportSvg({ title, dataset, legend: items, body, bodyWidth: width, bodyHeight: height, palette: paletteOf(figure), rtl });
 }
 
 /** Rasterise an SVG text to PNG through an image on a blob: URL (allowed by the page's CSP `img-src`); Persian text keeps its font (`embedFonts`). */
@@ -255,6 +263,9 @@ export async function svgToPng(svg: string, width: number, height: number, scale
 		img.decoding = 'async';
 		img.src = url;
 		await img.decode();
+		// An SVG image loads its embedded @font-face after it decodes, its text invisible until then
+		// (the font's block period): give the data: font a moment before the image is drawn.
+		if (svg.includes('@font-face') || needsPersianFont(svg)) await new Promise((r) => setTimeout(r, FONT_SETTLE_MS));
 		const canvas = document.createElement('canvas');
 		canvas.width = Math.round(width * scale);
 		canvas.height = Math.round(height * scale);

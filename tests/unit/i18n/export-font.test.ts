@@ -26,3 +26,28 @@ describe('export font embedding', () => {
 		expect(Buffer.from(b64, 'base64').equals(Buffer.from(bytes))).toBe(true);
 	});
 });
+
+describe('right-to-left export header', () => {
+	const doc = {
+		title: 'پایگاه مشتری',
+		dataset: 'مجموعه داده: sample',
+		legend: [{ label: 'پایگاه', colours: ['#123456'] }],
+		body: '',
+		bodyWidth: 400,
+		bodyHeight: 100,
+		palette: { background: '#fff', text: '#000', muted: '#555', font: 'sans-serif' }
+	};
+	it('title, dataset and legend start at the right edge with direction rtl; left to right without it', async () => {
+		const { buildExportSvg } = await import('../../../src/lib/ui/chart-export');
+		const rtl = buildExportSvg({ ...doc, rtl: true });
+		// width = 400 + 2 × 16 = 432: text starts 16 px from the right edge
+		expect(rtl.svg).toContain('<text x="416" y="32" direction="rtl"');
+		expect(rtl.svg).toContain('<text x="416" y="52" direction="rtl"');
+		// the legend swatch sits at the right (432 − 16 − 18 = 398), its label to its left (432 − 40 = 392)
+		expect(rtl.svg).toContain('<line x1="398" x2="416"');
+		expect(rtl.svg).toContain('<text x="392" y="72" direction="rtl"');
+		const ltr = buildExportSvg(doc);
+		expect(ltr.svg).toContain('<text x="16" y="32" font-size');
+		expect(ltr.svg).not.toContain('direction=');
+	});
+});
