@@ -89,6 +89,15 @@ test('every view by tab and by hash, in the issue order, each with a heading and
 	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 	await page.getByTestId('settings-theme').selectOption('system');
 
+	// The printed report: every view but Settings, the new ones included.
+	await page.emulateMedia({ media: 'print' });
+	for (const id of VIEWS.filter((v) => v !== 'settings')) await expect(page.getByTestId(`print-view-${id}`).locator('h2.print-view-title')).toBeVisible();
+	await expect(page.getByTestId('print-view-settings')).toHaveCount(0);
+	await expect(page.getByTestId('print-view-retention').locator(READY.retention)).toBeVisible();
+	await expect(page.getByTestId('print-view-import-report').getByTestId('report-table')).toBeVisible();
+	await page.emulateMedia({ media: 'screen' });
+	await expect(page.getByTestId('print-view-overview')).toHaveCount(0);
+
 	// By hash: a pasted link opens each view.
 	for (const id of VIEWS) {
 		await page.evaluate((v) => (location.hash = `#view=${v}`), id);
@@ -107,15 +116,18 @@ test('a hash changed after load applies the whole screen; reload and back keep i
 	const monthHash = new URL(page.url()).hash;
 	const ds = /ds=([^&]+)/.exec(monthHash)![1];
 
-	// As if a link were pasted: another view, quarter, window 2, a cohort metric.
-	await page.evaluate((h) => (location.hash = h), `#view=retention&ds=${ds}&g=quarter&w=2&m=ltv&bd=location`);
+	// As if a link were pasted: another view, quarter, window 2, a cohort metric, a breakdown and a filter.
+	await page.evaluate((h) => (location.hash = h), `#view=retention&ds=${ds}&g=quarter&w=2&m=ltv&bd=location&f.location=France`);
+	await expect(page.getByTestId('filter-chip')).toHaveCount(1);
+	await expect(page.getByTestId('filter-chip')).toContainText('France');
 	await expect(page.getByTestId('view-retention')).toBeVisible();
 	await expect(page.getByTestId('granularity')).toHaveValue('quarter');
 	await expect(page.getByTestId('window')).toHaveValue('2');
+	// France's first order in the sample is on 2011-01-14, its last on 2011-12-09: quarters 2011-Q1 … 2011-Q4.
 	const table = page.getByTestId('view-retention').getByTestId('period-table');
-	await expect(table.locator('tbody th').first()).toHaveText('2010-Q4');
+	await expect(table.locator('tbody th').first()).toHaveText('2011-Q1');
 	await expect(table.locator('tbody th').last()).toHaveText(/2011-Q4/);
-	await expect(page).toHaveURL(new RegExp(`#view=retention&ds=${ds}&g=quarter&w=2&m=ltv&bd=location$`));
+	await expect(page).toHaveURL(new RegExp(`#view=retention&ds=${ds}&g=quarter&w=2&m=ltv&bd=location&f.location=France$`));
 	await page.screenshot({ path: `${SHOTS}/views-hash-quarter.png`, fullPage: true });
 
 	// The hash written back is the same: no second analysis runs (the settings bar stays idle).
@@ -126,7 +138,8 @@ test('a hash changed after load applies the whole screen; reload and back keep i
 	await expect(page.getByTestId('view-retention')).toBeVisible();
 	await expect(page.getByTestId('granularity')).toHaveValue('quarter');
 	await expect(page.getByTestId('window')).toHaveValue('2');
-	await expect(page.getByTestId('view-retention').getByTestId('period-table').locator('tbody th').first()).toHaveText('2010-Q4');
+	await expect(page.getByTestId('view-retention').getByTestId('period-table').locator('tbody th').first()).toHaveText('2011-Q1');
+	await expect(page.getByTestId('filter-chip')).toContainText('France');
 
 	// Back: the month screen of before, applied whole (view, granularity, window).
 	await page.goBack();
@@ -135,6 +148,7 @@ test('a hash changed after load applies the whole screen; reload and back keep i
 	await expect(page.getByTestId('granularity')).toHaveValue('month');
 	await expect(page.getByTestId('window')).toHaveValue('3');
 	await expect(page.getByTestId('period-table').locator('tbody th').first()).toHaveText('2010-12');
+	await expect(page.getByTestId('filter-chip')).toHaveCount(0);
 	// Forward again: quarter.
 	await page.goForward();
 	await expect(page.getByTestId('view-retention')).toBeVisible();
@@ -142,7 +156,7 @@ test('a hash changed after load applies the whole screen; reload and back keep i
 	// The cohort metric and the breakdown came along.
 	await openView(page, 'breakdowns');
 	await expect(page.getByTestId('breakdown-dimension').locator('option:checked')).toHaveText('location');
-	await expect(page).toHaveURL(/&m=ltv&bd=location$/);
+	await expect(page).toHaveURL(/&m=ltv&bd=location&f.location=France$/);
 });
 
 test('accessibility: no serious or critical axe violations in the Retention, Import report and Settings views (light and dark)', async ({ page }) => {
@@ -191,7 +205,7 @@ for (const width of [1280, 390]) {
 	});
 }
 
-test('CDNOW: the prediction fit shows progress, stops on Cancel, says so and runs again', async ({ page }) => {
+test('CDNOW: the prediction fit and the holdout check show progress, stop on Cancel, say so and run again', async ({ page }) => {
 	test.setTimeout(240_000);
 	await page.goto('./');
 	await page.getByTestId('file-input').setInputFiles(CDNOW);
@@ -226,4 +240,14 @@ test('CDNOW: the prediction fit shows progress, stops on Cancel, says so and run
 	await expect(page.getByTestId('bgnbd-params')).toBeVisible({ timeout: 60_000 });
 	await expect(page.getByTestId('predicted-customers-table')).toBeVisible();
 	await expect(page.getByTestId('bgnbd-params').locator('tr').first().locator('td')).toHaveText(/^\d+\.\d{3}$/);
+
+	// The holdout check is a fit too: Cancel stops it and says so; running it again gives the result.
+	await page.getByTestId('run-holdout').click();
+	await expect(page.getByTestId('holdout-progress')).toBeVisible();
+	await page.getByTestId('cancel-holdout').click();
+	await expect(page.getByTestId('holdout-cancelled')).toBeVisible();
+	await expect(page.getByTestId('holdout-total')).toHaveCount(0);
+	await page.getByTestId('run-holdout').click();
+	await expect(page.getByTestId('holdout-total')).toBeVisible({ timeout: 60_000 });
+	await expect(page.getByTestId('holdout-cancelled')).toHaveCount(0);
 });
