@@ -65,7 +65,7 @@ export const fa: Messages = {
 	'period.weekOf': 'هفتهٔ {date}',
 	'date.day': '{day} {month} {year}',
 	'date.typed': '{label}: تاریخ را بنویسید (سال/ماه/روز)',
-	'date.typedPlaceholder': '۱۴۰۲/۰۹/۱۵',
+	'date.typedPlaceholder': 'سال/ماه/روز',
 	'date.invalid': 'تاریخ نامعتبر است: سال/ماه/روز بنویسید، مثلاً ۱۳۸۹/۰۹/۱۵.',
 	'common.empty': '—',
 	'common.range': '{from} ← {to}',
