@@ -130,6 +130,8 @@ export interface DashboardResult {
 	cohorts: CohortCell[];
 	curve: CurvePoint[];
 	data: DataSummary;
+	/** The same counts over every stored row (no filter, no as-of date): what the import brought, for the import summary. */
+	importData: DataSummary;
 	metrics: MetricsSummary;
 	facts: ImportFacts;
 	/** Milliseconds the worker spent computing. */

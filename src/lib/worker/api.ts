@@ -17,6 +17,7 @@ import {
 } from '../core/csv-out';
 import { buildSortIndex, pageOf, type SortValue } from '../core/customer-query';
 import { ByteHasher } from '../core/hash';
+import { dataSummary } from '../core/customers';
 import { activeAtEndMembers, cohortCellMembers } from '../core/drill';
 import { filterOrderData, isEmptyFilter, normaliseFilter } from '../core/filter';
 import { createImporter, previewBytes } from '../core/import';
@@ -87,7 +88,7 @@ const PREDICTION_TOP = 50;
  * Version of what analyse() returns: part of the stored result's key, so bump it when the analysis's
  * figures or the DashboardResult shape change and results stored by an older app are recomputed.
  */
-export const RESULT_VERSION = 2;
+export const RESULT_VERSION = 3;
 
 /**
  * The key of a stored dashboard result: everything the result depends on — the request (settings,
@@ -607,6 +608,8 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				cohorts: a.cohorts,
 				curve: a.curve,
 				data: a.data,
+				// The import summary describes the file, not the filtered or as-of view of it.
+				importData: filterKey(req) || req.settings.asOf != null ? dataSummary(await dataFor(req.datasetId), null) : a.data,
 				metrics: a.metrics,
 				facts: meta.facts,
 				computeMs: performance.now() - t0

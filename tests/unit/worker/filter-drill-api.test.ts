@@ -65,6 +65,18 @@ describe('row filter', () => {
 		expect(r.data.date_min! >= '2011-06-01').toBe(true);
 		expect(r.periods[0].period).toBe('2011-06');
 	});
+	it("the import summary's counts stay the file's under a filter or an as-of date (the reference summary's)", async () => {
+		const ref = JSON.parse(readFileSync(new URL('summary.json', REF), 'utf8'));
+		const file = { guest_rows: ref.guest_rows, return_rows: ref.return_rows, customer_ids: ref.customer_ids, orders: ref.orders, date_min: ref.date_min, date_max: ref.date_max };
+		const from = Math.round(Date.UTC(2011, 5, 1) / 864e5);
+		const filtered = await api.analyse({ ...req, rowFilter: { from, to: null, dims: [] } });
+		expect(filtered.data.guest_rows).toBeLessThan(ref.guest_rows);
+		expect(filtered.importData).toMatchObject(file);
+		const asOf = await api.analyse({ ...req, settings: { ...req.settings, asOf: Math.round(Date.UTC(2011, 2, 31) / 864e5) } });
+		expect(asOf.data.date_max).toBe('2011-03-31');
+		expect(asOf.importData).toMatchObject(file);
+		expect((await api.analyse(req)).importData).toMatchObject(file);
+	});
 });
 
 describe('drill-down', () => {

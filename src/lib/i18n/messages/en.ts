@@ -479,8 +479,8 @@ export const en = {
 	'sum.duplicates': 'Identical rows',
 	'sum.guests': 'Guest rows',
 	'sum.returns': 'Return rows',
-	'sum.customers': 'Customer ids',
-	'sum.orders': 'Orders',
+	'sum.customers': 'Customer ids (incl. returns only)',
+	'sum.orders': 'Order ids (incl. guests, returns)',
 	'sum.dates': 'Dates',
 	'sum.customerList':
 		'Customer list {name}: {customers} customers, {matched} with purchases, {potential} potential (no purchase){notInList, select, 0 {} other {; {notInList} ordering ids are not in the list}}{skipped, select, 0 {} other {; {skipped} list rows skipped}}.',
