@@ -31,7 +31,16 @@ export const USER_MESSAGES = {
 	// holdout check (worker/api.ts holdout)
 	holdout_no_purchases: 'There are no purchases to check.',
 	holdout_bad_calibration: 'The calibration end must be after {first} and before the observation end {end}.',
-	holdout_nothing_to_fit: 'No customer bought before the calibration end: nothing to fit.'
+	holdout_nothing_to_fit: 'No customer bought before the calibration end: nothing to fit.',
+	// errors the worker's API throws (UserError)
+	dataset_gone: 'This dataset is no longer stored.',
+	dataset_not_stored: 'Dataset {id} is not stored in this browser.',
+	drill_needs_target: 'A drill-down needs a cohort cell or a period.',
+	horizon_positive: 'The horizon must be a positive number of weeks.',
+	sort_needs_horizon: 'Sorting by {key} needs a prediction horizon.',
+	no_such_dimension: 'This dataset has no such dimension column.',
+	holdout_needs_calibration: 'The holdout check needs a calibration end.',
+	unknown_table: 'Unknown table {table}.'
 } as const;
 
 export type UserMessageCode = keyof typeof USER_MESSAGES;
@@ -54,4 +63,33 @@ export function englishText(code: UserMessageCode, params: UserParams = {}): str
 
 export function userMessage(code: UserMessageCode, params: UserParams = {}): UserMessage {
 	return { message: englishText(code, params), code, params };
+}
+
+/** The start of a UserError's name: `UserError:<code>:<params as JSON>`. */
+export const USER_ERROR_PREFIX = 'UserError:';
+
+/**
+ * An error thrown to the user: English message, and its code and parameters in its name, because
+ * Comlink carries an Error's message and name across the worker boundary, not other fields.
+ */
+export class UserError extends Error {
+	constructor(code: UserMessageCode, params: UserParams = {}) {
+		super(englishText(code, params));
+		this.name = `${USER_ERROR_PREFIX}${code}:${JSON.stringify(params)}`;
+	}
+}
+
+/** The code and parameters of an error thrown as a UserError (also after Comlink copied it), else null. */
+export function userErrorOf(e: unknown): UserMessage | null {
+	if (!(e instanceof Error) || !e.name.startsWith(USER_ERROR_PREFIX)) return null;
+	const rest = e.name.slice(USER_ERROR_PREFIX.length);
+	const colon = rest.indexOf(':');
+	if (colon < 0) return null;
+	let params: UserParams = {};
+	try {
+		params = JSON.parse(rest.slice(colon + 1)) as UserParams;
+	} catch {
+		// a name cut short: the English message is still right
+	}
+	return { message: e.message, code: rest.slice(0, colon), params };
 }

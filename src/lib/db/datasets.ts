@@ -3,6 +3,7 @@
  * A save is one transaction, so a failed or cancelled import leaves earlier data as it was.
  */
 import type { DimensionColumn, OrderData, ReportEntry } from '../core/types';
+import { UserError } from '../core/user-messages';
 import {
 	CHUNK_ROWS,
 	REPORT_CHUNK,
@@ -84,7 +85,7 @@ export async function saveDataset(
 /** Reassemble a stored dataset's columns. */
 export async function loadData(db: MandegarDB, id: string): Promise<OrderData> {
 	const meta = await db.datasets.get(id);
-	if (!meta) throw new Error(`Dataset ${id} is not stored in this browser.`);
+	if (!meta) throw new UserError('dataset_not_stored', { id });
 	const chunks = await db.chunks.where('[datasetId+index]').between([id, 0], [id, Infinity]).toArray();
 	chunks.sort((a, b) => a.index - b.index);
 	const dicts = await db.dictionaries.where('datasetId').equals(id).toArray();
@@ -185,7 +186,7 @@ export async function replaceDatasetData(
 	const chunks = buildChunks(record.id, data);
 	const full: DatasetRecord = { ...record, chunks: chunks.length };
 	await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports, db.customerLists, db.results], async (tx) => {
-		if (!(await db.datasets.get(record.id))) throw new Error('This dataset is no longer stored.');
+		if (!(await db.datasets.get(record.id))) throw new UserError('dataset_gone');
 		if (list) await db.customerLists.put(list);
 		// The stored dashboard result was computed from the old rows (its key also holds the revision).
 		await db.results.delete(record.id);

@@ -23,7 +23,7 @@ import {
 	type Question
 } from '../core/types';
 import { saveTextFile } from '../ui/save-file';
-import { workerText } from '../ui/import-text';
+import { errorText, workerText } from '../ui/import-text';
 import { i18n, t } from '../i18n/locale.svelte';
 import { isolate } from '../i18n/format';
 import { MESSAGES, type MessageKey } from '../i18n/messages';
@@ -76,10 +76,6 @@ function rememberDataset(id: string): void {
 function rejectionText(code: string, name: string, message: string): string {
 	const key = `reject.${code}`;
 	return i18n.lang === 'en' || !(key in MESSAGES.en) ? message : t(key as MessageKey, { name });
-}
-
-function errorText(e: unknown): string {
-	return e instanceof Error ? e.message : String(e);
 }
 
 export class AppState {

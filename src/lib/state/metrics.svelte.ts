@@ -30,6 +30,7 @@ import type {
 import { app } from './app.svelte';
 import { parseHash, writeHash } from './url-state';
 import { t } from '../i18n/locale.svelte';
+import { errorText } from '../ui/import-text';
 
 export type ViewName =
 	| 'overview'
@@ -64,10 +65,6 @@ export const PAGE_ROWS = 50;
 export const DEFAULT_HORIZON_WEEKS = 52;
 /** Values of a breakdown shown on their own before (other). */
 export const DEFAULT_BREAKDOWN_TOP = 6;
-
-function errorText(e: unknown): string {
-	return e instanceof Error ? e.message : String(e);
-}
 
 /** The worker stopped the work on request (cancelPredictions): not an error to report. */
 function isCancelled(e: unknown): boolean {

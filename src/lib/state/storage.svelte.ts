@@ -9,6 +9,7 @@ import { saveBlobFile } from '../ui/save-blob';
 import { workspaceApi } from '../worker/workspace-client';
 import { app } from './app.svelte';
 import { t } from '../i18n/locale.svelte';
+import { errorText } from '../ui/import-text';
 
 /** localStorage key of the last backup's time (ms). */
 export const LAST_BACKUP_KEY = 'mandegar.lastBackup';
@@ -17,10 +18,6 @@ export const BACKUP_REMINDER_MS = 7 * 24 * 3600 * 1000;
 const CHANNEL = 'mandegar-sync';
 
 type SyncMessage = { type: 'datasets'; ids: string[] } | { type: 'deleted-all' };
-
-function errorText(e: unknown): string {
-	return e instanceof Error ? e.message : String(e);
-}
 
 function readLastBackup(): number | null {
 	try {

@@ -3,6 +3,7 @@ import { i18n, t } from '../i18n/locale.svelte';
 import { MESSAGES, type MessageKey } from '../i18n/messages';
 import { isolate } from '../i18n/format';
 import { detectCurrency, type CurrencyDetection } from '../core/import/currency';
+import { userErrorOf } from '../core/user-messages';
 
 /** A message for a code, or the code in words when it is new (`some_code` → “some code”). */
 function known(prefix: 'reason' | 'warning', code: string): string {
@@ -74,4 +75,11 @@ export function workerText(m: { message: string; code?: string; params?: Record<
 	for (const key of [`worker.${m.code}`, `reject.${m.code}`])
 		if (key in MESSAGES.en) return t(key as MessageKey, params);
 	return m.message;
+}
+
+/** An error's text in the UI language: a UserError (core/user-messages.ts) by its code, anything else as it is. */
+export function errorText(e: unknown): string {
+	const coded = userErrorOf(e);
+	if (coded) return workerText(coded);
+	return e instanceof Error ? e.message : String(e);
 }

@@ -29,7 +29,7 @@ import { withPotentialSegment } from '../core/segments';
 import { LAYOUT_VERSION, type DatasetRecord, type MandegarDB } from '../db/schema';
 import { appendToDataset, filesOf } from './append';
 import { attachCustomerList } from './customer-list';
-import { userMessage } from '../core/user-messages';
+import { USER_MESSAGES, UserError, userMessage, type UserMessageCode } from '../core/user-messages';
 import { previewCustomerList } from '../core/import/customer-list';
 
 /** A customer list is read whole (decompressed); larger lists are refused rather than freezing the tab. */
@@ -289,7 +289,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 	async function drillMembers(req: DashboardRequest & { target?: DrillTarget }): Promise<{ entry: AnalysisEntry; members: number[] }> {
 		const entry = await entryFor(req);
 		const target = req.target;
-		if (!target) throw new Error('A drill-down needs a cohort cell or a period.');
+		if (!target) throw new UserError('drill_needs_target');
 		const key = JSON.stringify(target);
 		let members = entry.drills.get(key);
 		if (!members) {
@@ -365,14 +365,14 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 
 	function checkHorizon(h: number | null | undefined): number | null {
 		if (h == null) return null;
-		if (!Number.isFinite(h) || h <= 0) throw new Error('The horizon must be a positive number of weeks.');
+		if (!Number.isFinite(h) || h <= 0) throw new UserError('horizon_positive');
 		return h;
 	}
 
 	/** Row order of the customer table by one column, built once per column, direction (and horizon). */
 	function sortOrder(entry: AnalysisEntry, key: CustomerSortKey, descending: boolean, pred: PredictionResult | null): Int32Array {
 		const isPrediction = PREDICTION_KEYS.includes(key);
-		if (isPrediction && !pred) throw new Error(`Sorting by ${key} needs a prediction horizon.`);
+		if (isPrediction && !pred) throw new UserError('sort_needs_horizon', { key: String(key) });
 		const cacheKey = `${key}|${descending ? 'desc' : 'asc'}|${isPrediction ? pred!.horizonWeeks : ''}`;
 		let order = entry.sorts.get(cacheKey);
 		if (!order) {
@@ -414,7 +414,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 	async function breakdownFor(req: BreakdownRequest): Promise<BreakdownResult> {
 		const data = await filteredDataFor(req);
 		const dim = data.dims[req.dimension];
-		if (!dim) throw new Error('This dataset has no such dimension column.');
+		if (!dim) throw new UserError('no_such_dimension');
 		return { dimension: dim.name, groups: computeBreakdown(data, req.settings, req.dimension, req.top ?? 12) };
 	}
 
@@ -598,7 +598,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 			}
 			const a = await analysisFor(req);
 			const meta = await getDataset(db, req.datasetId);
-			if (!meta) throw new Error('This dataset is no longer stored.');
+			if (!meta) throw new UserError('dataset_gone');
 			await updateSettings(db, req.datasetId, req.settings);
 			const result: DashboardResult = {
 				datasetId: req.datasetId,
@@ -680,15 +680,15 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 					break;
 				}
 				case 'holdout': {
-					if (req.calibrationEnd == null) throw new Error('The holdout check needs a calibration end.');
+					if (req.calibrationEnd == null) throw new UserError('holdout_needs_calibration');
 					const res = await holdoutFor({ ...req, calibrationEnd: req.calibrationEnd });
-					if (!res.ok) throw new Error(res.message);
+					if (!res.ok) throw res.code && res.code in USER_MESSAGES ? new UserError(res.code as UserMessageCode, res.params) : new Error(res.message);
 					csv = toCsv(['frequency', 'customers', 'predicted', 'actual'], res.result.byFrequency, true);
 					suffix = `holdout-${res.result.calibrationEnd}`;
 					break;
 				}
 				default:
-					throw new Error(`Unknown table ${String(req.table)}.`);
+					throw new UserError('unknown_table', { table: String(req.table) });
 			}
 			return { fileName: `${base}-${suffix}.csv`, csv };
 		},

@@ -5,7 +5,7 @@ import { MESSAGES } from '../../../src/lib/i18n/messages';
 import { formatMessage } from '../../../src/lib/i18n/message-format';
 import { parseIsoDay } from '../../../src/lib/core/calendar';
 
-const tr = (lang: 'en' | 'fa' | 'ru') => (key: 'date.day', params: Record<string, string | number>) => formatMessage(MESSAGES[lang][key], params, lang, String);
+const tr = (lang: 'en' | 'fa' | 'ru') => (key: keyof typeof MESSAGES.en, params: Record<string, string | number>) => formatMessage(MESSAGES[lang][key], params, lang, String);
 // 2010-12-01 is 1389/09/10 (METRICS.md §2's sample start), so 2010-12-06 is 15 Azar 1389.
 const day = parseIsoDay('2010-12-06') as number;
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../../src/lib/i18n/messages';
 import { placeholders } from '../../../src/lib/i18n/message-format';
-import { englishText, USER_MESSAGES, type UserMessageCode } from '../../../src/lib/core/user-messages';
+import { englishText, USER_MESSAGES, UserError, type UserMessageCode } from '../../../src/lib/core/user-messages';
 
 const SRC = new URL('../../../src/', import.meta.url).pathname;
 const read = (p: string) => readFileSync(SRC + p, 'utf8');
@@ -27,25 +27,28 @@ describe('worker messages', () => {
 
 	it('every code the worker and core emit is known: userMessage/refuse calls, importer reject codes, preview rejections', () => {
 		const emitted = new Set<string>();
-		for (const f of ['lib/worker/api.ts', 'lib/worker/customer-list.ts', 'lib/core/import/append.ts', 'lib/core/import/importer.ts', 'lib/core/import/detect.ts', 'lib/core/import/customer-list.ts']) {
+		for (const f of ['lib/worker/api.ts', 'lib/worker/customer-list.ts', 'lib/core/import/append.ts', 'lib/core/import/importer.ts', 'lib/core/import/detect.ts', 'lib/core/import/customer-list.ts', 'lib/db/datasets.ts']) {
 			const text = read(f);
-			for (const m of text.matchAll(/\b(?:userMessage|refuse|reject)\('(\w+)'/g)) emitted.add(m[1]);
+			for (const m of text.matchAll(/\b(?:userMessage|refuse|reject|new UserError)\('(\w+)'/g)) emitted.add(m[1]);
 			for (const m of text.matchAll(/reject_code = (?:[^;]*?\?\? )?'(\w+)'/g)) emitted.add(m[1]);
 			for (const m of text.matchAll(/code: '(\w+)'/g)) emitted.add(m[1]);
 			for (const m of text.matchAll(/\?\? '(\w+)', params/g)) emitted.add(m[1]);
 		}
 		for (const m of read('lib/core/import/append.ts').matchAll(/'(append_\w+)'/g)) emitted.add(m[1]);
 		// the scan found the ones we know are there
-		for (const c of ['holdout_nothing_to_fit', 'list_no_match', 'import_failed', 'no_rows_imported', 'import_unreadable', 'nothing_imported', 'append_needs_amount', 'empty_file', 'encoding', 'unreadable'])
+		for (const c of ['holdout_nothing_to_fit', 'dataset_gone', 'dataset_not_stored', 'sort_needs_horizon', 'list_no_match', 'import_failed', 'no_rows_imported', 'import_unreadable', 'nothing_imported', 'append_needs_amount', 'empty_file', 'encoding', 'unreadable'])
 			expect(emitted, c).toContain(c);
 		for (const code of emitted) expect(has(`worker.${code}`) || has(`reject.${code}`), code).toBe(true);
 	});
 
-	it('no user-visible English sentence is left as a bare string in the worker responses', () => {
-		const api = read('lib/worker/api.ts');
-		// responses built from a literal sentence would be `message: '...'` or `message: \`...\`` without a code next to them
-		const bare = [...api.matchAll(/message: [`'][^\n]*/g)].map((m) => m[0]).filter((l) => !/code: /.test(l));
-		expect(bare).toEqual([]);
+	it('no user-visible English sentence is left as a bare string in the worker responses or thrown errors', () => {
+		for (const f of ['lib/worker/api.ts', 'lib/worker/customer-list.ts', 'lib/db/datasets.ts']) {
+			const text = read(f);
+			// responses built from a literal sentence would be `message: '...'` or `message: \`...\`` without a code next to them
+			const bare = [...text.matchAll(/message: [`'][^\n]*/g)].map((m) => m[0]).filter((l) => !/code: /.test(l));
+			expect(bare, f).toEqual([]);
+			expect(text.match(/throw new Error\([`'][^\n]*/g) ?? [], f).toEqual([]);
+		}
 	});
 
 	it('englishText fills parameters, numbers grouped the English way', () => {
@@ -74,6 +77,26 @@ describe('workerText: the UI translates by code', async () => {
 		// a message without a code, or with an unknown one, stays as sent
 		expect(workerText({ message: 'As sent.' })).toBe('As sent.');
 		expect(workerText({ message: 'As sent.', code: 'no_such_code' })).toBe('As sent.');
+		i18n.lang = 'en';
+	});
+});
+
+describe('errors thrown by the worker (UserError) are translated after crossing Comlink', async () => {
+	const { i18n } = await import('../../../src/lib/i18n/locale.svelte');
+	const { errorText } = await import('../../../src/lib/ui/import-text');
+	/** What Comlink hands the page: a new Error with the thrown one's message and name (its other fields are lost). */
+	const acrossComlink = (e: Error) => Object.assign(new Error(e.message), { name: e.name, stack: e.stack });
+	it('English as thrown; Persian and Russian by code, parameters kept', () => {
+		const e = acrossComlink(new UserError('sort_needs_horizon', { key: 'p_alive' }));
+		i18n.lang = 'en';
+		expect(errorText(e)).toBe('Sorting by p_alive needs a prediction horizon.');
+		i18n.lang = 'fa';
+		expect(errorText(e)).toBe('مرتب‌سازی بر اساس p_alive به افق پیش‌بینی نیاز دارد.');
+		i18n.lang = 'ru';
+		expect(errorText(acrossComlink(new UserError('dataset_gone')))).toBe('Этот набор данных больше не хранится.');
+		// an ordinary error stays as it is
+		expect(errorText(new Error('disk on fire'))).toBe('disk on fire');
+		expect(errorText('plain')).toBe('plain');
 		i18n.lang = 'en';
 	});
 });
