@@ -69,6 +69,12 @@ test('a filter changes the numbers consistently and is shown as a removable chip
 	// The filter applies across views: the cohort sizes of the overview add up to the same customers.
 	await page.getByTestId('tab-cohorts').click();
 	await expect(page.locator('[data-testid="cohort-heatmap"][data-ready="true"]')).toBeVisible();
+	// A chart exported now says its figures are filtered, and how; a table's file name says so too.
+	const heat = page.getByTestId('cohort-heatmap');
+	const [svgDownload] = await Promise.all([page.waitForEvent('download'), heat.getByTestId('export-svg').click()]);
+	expect(readFileSync(await svgDownload.path(), 'utf8')).toContain('filtered: Location: United Kingdom');
+	const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-cohorts').click()]);
+	expect(csvDownload.suggestedFilename()).toMatch(/-cohorts-filtered\.csv$/);
 	const sizes = await page.locator('[data-testid="heat-cell"][data-offset="0"]').count();
 	expect(sizes).toBeGreaterThan(0);
 

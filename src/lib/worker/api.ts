@@ -690,7 +690,8 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				default:
 					throw new UserError('unknown_table', { table: String(req.table) });
 			}
-			return { fileName: `${base}-${suffix}.csv`, csv };
+			// A table of filtered figures says so in its name (its columns stay the report's).
+			return { fileName: `${base}-${suffix}${filterKey(req) ? '-filtered' : ''}.csv`, csv };
 		},
 
 		async importReport(datasetId: string) {

@@ -65,6 +65,15 @@ describe('row filter', () => {
 		expect(r.data.date_min! >= '2011-06-01').toBe(true);
 		expect(r.periods[0].period).toBe('2011-06');
 	});
+	it('a table exported under a filter says so in its file name; its columns stay those of the report', async () => {
+		const from = Math.round(Date.UTC(2011, 5, 1) / 864e5);
+		const plain = await api.exportTable({ ...req, table: 'periods' });
+		const filtered = await api.exportTable({ ...req, rowFilter: { from, to: null, dims: [] }, table: 'periods' });
+		expect(plain.fileName).toBe('retail-periods.csv');
+		expect(filtered.fileName).toBe('retail-periods-filtered.csv');
+		expect(filtered.csv.split('\n')[0]).toBe(plain.csv.split('\n')[0]);
+		expect(filtered.csv.split('\n')[1].startsWith('2011-06,')).toBe(true);
+	});
 	it("the import summary's counts stay the file's under a filter or an as-of date (the reference summary's)", async () => {
 		const ref = JSON.parse(readFileSync(new URL('summary.json', REF), 'utf8'));
 		const file = { guest_rows: ref.guest_rows, return_rows: ref.return_rows, customer_ids: ref.customer_ids, orders: ref.orders, date_min: ref.date_min, date_max: ref.date_max };
