@@ -9,6 +9,8 @@ export const en = {
 	'app.viewError.text': 'Something went wrong while showing it ({message}). Your stored data is safe: try again, or reload the page.',
 	'app.viewError.retry': 'Try again',
 	'app.viewError.reload': 'Reload the page',
+	'app.importError.title': 'This file could not be imported',
+	'app.importError.next': 'Nothing was stored. Choose another file with “Open a CSV” (an export of your orders as text: one row per order or order line, with a customer id and a date), or try the sample data.',
 	'app.empty.title': 'See who keeps buying',
 	'app.empty.text': 'Drop an orders CSV (one row per order or order line, with a customer id and a date) or try the sample data.',
 	'app.empty.base': 'Customer base and installed (active) base over time',
