@@ -114,6 +114,8 @@ export class AppState {
 	/** Columns of a customer list (options.fileKind 'customers'), and the dataset it joins. */
 	listMapping = $state<CustomerListMapping>({ id: 0 });
 	listTarget = $state<string | null>(null);
+	/** An import just finished: the dashboard moves focus to its heading once (keyboard users start there, not at the page top). */
+	focusDashboard = $state(false);
 
 	current = $derived(this.datasets.find((d) => d.id === this.currentId) ?? null);
 
@@ -417,6 +419,7 @@ export class AppState {
 		if (res.kind === 'attached') {
 			const l = res.dataset.customerList;
 			this.stage = 'done';
+			this.focusDashboard = true;
 			this.warnings = [];
 			this.message = l
 				? t('imp.listJoined', { name, customers: l.customers, dataset: isolate(res.dataset.name), potential: l.potential, skipped: l.rowsRejected })
@@ -485,6 +488,7 @@ export class AppState {
 			if (seq !== this.#importSeq) return;
 			if (res.kind === 'imported') {
 				this.stage = 'done';
+				this.focusDashboard = true;
 				this.warnings = res.dataset.facts.warnings;
 				if (res.duplicateOrders !== undefined) {
 					const added = res.dataset.files.at(-1)?.rowsImported ?? 0;
