@@ -74,6 +74,15 @@ test('every view by tab and by hash, in the issue order, each with a heading and
 	// Three series: CRR, naive and adjusted churn.
 	await expect(page.getByTestId('retention-chart').locator('.legend li')).toHaveText(['Retention (CRR)', 'Churn, naive', 'Churn, adjusted']);
 
+	// The side panel's report dialog can open the full view.
+	await openView(page, 'overview');
+	await page.getByTestId('open-report').click();
+	await expect(page.getByTestId('import-report')).toBeVisible();
+	await page.getByTestId('report-as-view').click();
+	await expect(page.getByTestId('import-report')).toHaveCount(0);
+	await expect(page.getByTestId('view-import-report').getByTestId('report-table')).toBeVisible();
+	await expect(page).toHaveURL(/#view=import-report&/);
+
 	// Import report as a view: counts and the entries table (the side panel's copy steps aside).
 	await openView(page, 'import-report');
 	await expect(page.getByTestId('import-summary')).toHaveCount(1);

@@ -503,6 +503,7 @@ export const en = {
 
 	'report.title': 'Import report: {name}',
 	'report.close': 'Close',
+	'report.asView': 'Open as a full view',
 	'report.readError': 'The import report could not be read: {error}',
 	'report.empty': 'Every row was imported as written: nothing was skipped or flagged.',
 	'report.counts': '{skipped, plural, one {# row} other {# rows}} skipped, {flagged} imported but flagged.',

@@ -490,6 +490,7 @@ export const fa: Messages = {
 
 	'report.title': 'گزارش ورود: {name}',
 	'report.close': 'بستن',
+	'report.asView': 'باز کردن در نمای کامل',
 	'report.readError': 'گزارش ورود خوانده نشد: {error}',
 	'report.empty': 'همهٔ سطرها همان‌طور که نوشته شده بودند وارد شدند: چیزی کنار گذاشته یا علامت‌دار نشد.',
 	'report.counts': '{skipped} سطر کنار گذاشته شد، {flagged} سطر وارد شد ولی علامت خورد.',

@@ -508,6 +508,7 @@ export const ru: Messages = {
 
 	'report.title': 'Отчёт об импорте: {name}',
 	'report.close': 'Закрыть',
+	'report.asView': 'Открыть как раздел',
 	'report.readError': 'Не удалось прочитать отчёт об импорте: {error}',
 	'report.empty': 'Все строки импортированы как есть: ничего не пропущено и не отмечено.',
 	'report.counts': 'Пропущено {skipped, plural, one {# строка} few {# строки} many {# строк} other {# строки}}, импортировано с отметкой: {flagged}.',
