@@ -57,6 +57,9 @@ test('overview: ten cards with sparklines and changes, a summary equal to the pe
 	// The summary sentence holds the period table's numbers for the same period.
 	const row = await latestCompleteRow(page);
 	expect(row.period).toBe('2011-11');
+	// CRR over 100 % (more came back than were lost) is explained on its card with the same numbers.
+	expect(row.reactivated).toBeGreaterThan(row.lost);
+	await expect(page.getByTestId('kpi-crr')).toContainText(`Over 100 %: ${row.reactivated} customers came back after a pause, more than the ${row.lost} lost.`);
 	const summary = page.getByTestId('overview-summary');
 	const expected =
 		`Of the ${row.start} customers active at the start of ${row.period}, ${row.start - row.lost} were still active at its end; ` +

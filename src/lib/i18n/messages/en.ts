@@ -119,6 +119,7 @@ export const en = {
 	'kpi.new.note': 'first purchase',
 	'kpi.crr': 'Retention (CRR)',
 	'kpi.crr.note': '(end − new) ÷ start',
+	'kpi.crr.over100': 'Over 100 %: {reactivated, plural, one {# customer} other {# customers}} came back after a pause, more than the {lost} lost. (end − new) ÷ start',
 	'kpi.churnNaive': 'Churn, naive',
 	'kpi.churnNaive.note': 'lost ÷ start',
 	'kpi.churnAdjusted': 'Churn, adjusted',

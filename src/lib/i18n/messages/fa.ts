@@ -117,6 +117,7 @@ export const fa: Messages = {
 	'kpi.new.note': 'نخستین خرید',
 	'kpi.crr': 'نرخ حفظ مشتری (CRR)',
 	'kpi.crr.note': '(پایان − جدید) ÷ آغاز',
+	'kpi.crr.over100': 'بیش از ۱۰۰٪: {reactivated} مشتری پس از وقفه بازگشتند، بیشتر از {lost} مشتری از دست‌رفته. (پایان − جدید) ÷ آغاز',
 	'kpi.churnNaive': 'نرخ ریزش، ساده',
 	'kpi.churnNaive.note': 'از دست‌رفته ÷ آغاز',
 	'kpi.churnAdjusted': 'نرخ ریزش، تعدیل‌شده',

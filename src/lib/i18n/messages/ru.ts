@@ -128,6 +128,7 @@ export const ru: Messages = {
 	'kpi.new.note': 'первая покупка',
 	'kpi.crr': 'Удержание (CRR)',
 	'kpi.crr.note': '(конец − новые) ÷ начало',
+	'kpi.crr.over100': 'Больше 100 %: {reactivated, plural, one {# клиент вернулся} few {# клиента вернулись} many {# клиентов вернулись} other {# клиента вернулись}} после перерыва — больше, чем потеряно ({lost}). (конец − новые) ÷ начало',
 	'kpi.churnNaive': 'Отток, простой',
 	'kpi.churnNaive.note': 'потерянные ÷ начало',
 	'kpi.churnAdjusted': 'Отток скорр.',
