@@ -205,6 +205,7 @@ export const en = {
 	'export.svgLabel': 'Download the chart “{title}” as SVG',
 	'export.pngLabel': 'Download the chart “{title}” as PNG',
 	'export.dataset': 'Dataset: {name}',
+	'export.datasetFiltered': 'Dataset: {name} · filtered: {filter}',
 	'export.failed': 'The image could not be made: {error}. Try the other format or another browser.',
 	'print.button': 'Print / save as PDF',
 	'print.title': 'Mandegar retention report',

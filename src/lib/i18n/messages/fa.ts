@@ -203,6 +203,7 @@ export const fa: Messages = {
 	'export.svgLabel': 'دریافت نمودار «{title}» به صورت SVG',
 	'export.pngLabel': 'دریافت نمودار «{title}» به صورت PNG',
 	'export.dataset': 'مجموعه داده: {name}',
+	'export.datasetFiltered': 'مجموعه داده: {name} · با فیلتر: {filter}',
 	'export.failed': 'تصویر ساخته نشد: {error}. قالب دیگر یا مرورگر دیگری را امتحان کنید.',
 	'print.button': 'چاپ / ذخیره به صورت PDF',
 	'print.title': 'گزارش ماندگاری ماندگار',

@@ -214,6 +214,7 @@ export const ru: Messages = {
 	'export.svgLabel': 'Скачать график «{title}» в SVG',
 	'export.pngLabel': 'Скачать график «{title}» в PNG',
 	'export.dataset': 'Набор данных: {name}',
+	'export.datasetFiltered': 'Набор данных: {name} · фильтр: {filter}',
 	'export.failed': 'Не удалось создать изображение: {error}. Попробуйте другой формат или другой браузер.',
 	'print.button': 'Печать / сохранить в PDF',
 	'print.title': 'Отчёт об удержании клиентов Mandegar',
