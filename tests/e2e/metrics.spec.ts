@@ -109,6 +109,12 @@ test('sample: every analysis view shows the reference figures', async ({ page })
 	await openView(page, 'predictions');
 	await expect(page.getByTestId('bgnbd-params')).toContainText('α');
 	await expect(page.getByTestId('predicted-customers-table').locator('tbody tr')).toHaveCount(50);
+	// On this sample the fit finds almost no drop-out (a → 0): every P(alive) would read ≈ 100 %, so none is shown.
+	await expect(page.getByTestId('bgnbd-bound')).toBeVisible();
+	await expect(page.getByTestId('mean-p-alive').locator('dd')).toHaveText('—');
+	await expect(page.getByTestId('mean-p-alive')).toContainText('not identified');
+	const alive = await page.getByTestId('predicted-customers-table').locator('tbody tr td:nth-of-type(1)').allTextContents();
+	expect(new Set(alive)).toEqual(new Set(['—']));
 	await page.getByTestId('calibration-end').fill('2011-06-30');
 	await page.getByTestId('run-holdout').click();
 	await expect(page.getByTestId('holdout-total')).toContainText('2011-06-30 → 2011-12-09');

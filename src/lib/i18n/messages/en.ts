@@ -408,7 +408,8 @@ export const en = {
 	'pred.clvAll': 'Predicted CLV, all',
 	'pred.clvNote': 'over {weeks} weeks, undiscounted',
 	'pred.bound':
-		'The BG/NBD fit ran a parameter to its bound (a → 0 or b → ∞ means the data show almost no drop-out, so every customer looks alive). Predictions use the fitted values as they are; treat P(alive) with care.',
+		'The BG/NBD fit ran a parameter to its bound (a → 0 or b → ∞: the data show almost no drop-out, so the model cannot tell who has stopped buying). P(alive) is not shown; expected purchases and predicted CLV assume nobody stops, so read them as upper bounds.',
+	'pred.aliveUnknown': 'not identified: the data show almost no drop-out',
 	'pred.logLikelihood': 'log-likelihood',
 	'pred.gammaGamma': 'Gamma-Gamma ({n, plural, one {# repeat customer} other {# repeat customers}})',
 	'pred.gammaGammaNone': 'Gamma-Gamma (needs amounts and repeat customers)',
