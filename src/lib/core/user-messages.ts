@@ -40,7 +40,14 @@ export const USER_MESSAGES = {
 	sort_needs_horizon: 'Sorting by {key} needs a prediction horizon.',
 	no_such_dimension: 'This dataset has no such dimension column.',
 	holdout_needs_calibration: 'The holdout check needs a calibration end.',
-	unknown_table: 'Unknown table {table}.'
+	unknown_table: 'Unknown table {table}.',
+	// restoring a backup (db/backup.ts, worker/workspace.ts)
+	backup_not_mandegar: 'This file is not a Mandegar backup.',
+	backup_newer: 'This backup was made by a newer version of Mandegar: reload the app to update it, then restore again.',
+	backup_incomplete: 'The backup file is incomplete (cut off before its end); nothing of it was kept.',
+	backup_storage_full:
+		'The browser has no storage space left for this backup; nothing of it was kept. Free space by deleting datasets you no longer need (after a backup), or by clearing other sites’ data in the browser settings, then try again.',
+	backup_failed: 'The backup could not be restored ({error}); nothing of it was kept.'
 } as const;
 
 export type UserMessageCode = keyof typeof USER_MESSAGES;

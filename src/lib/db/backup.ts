@@ -13,6 +13,7 @@
  */
 import type { Table } from 'dexie';
 import type { MandegarDB } from './schema';
+import { englishText, type UserMessageCode } from '../core/user-messages';
 
 export const BACKUP_FORMAT = 'mandegar-backup';
 export const BACKUP_VERSION = 1;
@@ -174,6 +175,12 @@ async function isGzip(file: Blob): Promise<boolean> {
 
 export class BackupError extends Error {
 	override name = 'BackupError';
+	/** Its code in core/user-messages.ts (the UI translates it). */
+	readonly code: UserMessageCode;
+	constructor(code: UserMessageCode) {
+		super(englishText(code));
+		this.code = code;
+	}
 }
 
 /**
@@ -193,12 +200,12 @@ export async function restoreWorkspace(db: MandegarDB, file: Blob, onProgress?: 
 	try {
 		header = JSON.parse(first.done ? '' : first.value) as BackupHeader;
 	} catch {
-		throw new BackupError('This file is not a Mandegar backup.');
+		throw new BackupError('backup_not_mandegar');
 	}
-	if (header?.format !== BACKUP_FORMAT) throw new BackupError('This file is not a Mandegar backup.');
+	if (header?.format !== BACKUP_FORMAT) throw new BackupError('backup_not_mandegar');
 	await db.open();
 	if (header.version > BACKUP_VERSION || header.schema > db.verno)
-		throw new BackupError('This backup was made by a newer version of Mandegar: reload the app to update it, then restore again.');
+		throw new BackupError('backup_newer');
 
 	const existing = new Set((await db.datasets.toCollection().primaryKeys()) as string[]);
 	const incoming = header.datasets.filter((id) => !existing.has(id));
@@ -244,7 +251,7 @@ export async function restoreWorkspace(db: MandegarDB, file: Blob, onProgress?: 
 			if (batch.length >= RESTORE_BATCH || rec.t === 'datasets') await flush();
 		}
 		await flush();
-		if (!ended) throw new BackupError('The backup file is incomplete (cut off before its end); nothing of it was kept.');
+		if (!ended) throw new BackupError('backup_incomplete');
 	} catch (e) {
 		await removeDatasets(db, incoming).catch(() => {});
 		throw e;

@@ -9,7 +9,7 @@ import { saveBlobFile } from '../ui/save-blob';
 import { workspaceApi } from '../worker/workspace-client';
 import { app } from './app.svelte';
 import { t } from '../i18n/locale.svelte';
-import { errorText } from '../ui/import-text';
+import { errorText, workerText } from '../ui/import-text';
 
 /** localStorage key of the last backup's time (ms). */
 export const LAST_BACKUP_KEY = 'mandegar.lastBackup';
@@ -225,7 +225,7 @@ export class StorageState {
 		try {
 			const res = await workspaceApi.restoreWorkspace(file);
 			if (!res.ok) {
-				this.error = res.message;
+				this.error = workerText(res);
 				return;
 			}
 			for (const [k, v] of Object.entries(res.app)) if (k.startsWith('mandegar.') && localStorage.getItem(k) == null) localStorage.setItem(k, v);

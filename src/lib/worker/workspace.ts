@@ -5,10 +5,12 @@
  */
 import { BackupError, exportWorkspace, isQuotaError, restoreWorkspace } from '../db/backup';
 import type { MandegarDB } from '../db/schema';
+import { userMessage } from '../core/user-messages';
 
 export type RestoreResponse =
 	| { ok: true; datasets: number; skipped: number; records: number; app: Record<string, string>; createdAt: number }
-	| { ok: false; message: string };
+	/** `code` and `params` translate `message` (core/user-messages.ts). */
+	| { ok: false; message: string; code: string; params: Record<string, string | number> };
 
 export interface WorkspaceApi {
 	/** The whole workspace as one gzip-compressed file (a Blob: it crosses to the page without a copy). */
@@ -36,10 +38,9 @@ export function createWorkspaceApi(db: MandegarDB): WorkspaceApi {
 				const r = await restoreWorkspace(db, file);
 				return { ok: true, ...r };
 			} catch (e) {
-				if (isQuotaError(e))
-					return { ok: false, message: `The browser has no storage space left for this backup; nothing of it was kept. ${FREE_SPACE_ADVICE}` };
-				if (e instanceof BackupError) return { ok: false, message: e.message };
-				return { ok: false, message: `The backup could not be restored (${e instanceof Error ? e.message : String(e)}); nothing of it was kept.` };
+				if (isQuotaError(e)) return { ok: false, ...userMessage('backup_storage_full') };
+				if (e instanceof BackupError) return { ok: false, ...userMessage(e.code) };
+				return { ok: false, ...userMessage('backup_failed', { error: e instanceof Error ? e.message : String(e) }) };
 			}
 		}
 	};

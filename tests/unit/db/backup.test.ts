@@ -102,6 +102,6 @@ describe('workspace backup', () => {
 		const res = await createWorkspaceApi(freshDb()).restoreWorkspace(new Blob([await blob.arrayBuffer()]));
 		expect(res).toMatchObject({ ok: true, datasets: 1 });
 		const bad = await createWorkspaceApi(freshDb()).restoreWorkspace(new Blob(['hello']));
-		expect(bad).toEqual({ ok: false, message: 'This file is not a Mandegar backup.' });
+		expect(bad).toEqual({ ok: false, message: 'This file is not a Mandegar backup.', code: 'backup_not_mandegar', params: {} });
 	});
 });

@@ -27,22 +27,23 @@ describe('worker messages', () => {
 
 	it('every code the worker and core emit is known: userMessage/refuse calls, importer reject codes, preview rejections', () => {
 		const emitted = new Set<string>();
-		for (const f of ['lib/worker/api.ts', 'lib/worker/customer-list.ts', 'lib/core/import/append.ts', 'lib/core/import/importer.ts', 'lib/core/import/detect.ts', 'lib/core/import/customer-list.ts', 'lib/db/datasets.ts']) {
+		for (const f of ['lib/worker/api.ts', 'lib/worker/customer-list.ts', 'lib/core/import/append.ts', 'lib/core/import/importer.ts', 'lib/core/import/detect.ts', 'lib/core/import/customer-list.ts', 'lib/db/datasets.ts', 'lib/db/backup.ts', 'lib/worker/workspace.ts']) {
 			const text = read(f);
-			for (const m of text.matchAll(/\b(?:userMessage|refuse|reject|new UserError)\('(\w+)'/g)) emitted.add(m[1]);
+			for (const m of text.matchAll(/\b(?:userMessage|refuse|reject|new UserError|new BackupError)\('(\w+)'/g)) emitted.add(m[1]);
 			for (const m of text.matchAll(/reject_code = (?:[^;]*?\?\? )?'(\w+)'/g)) emitted.add(m[1]);
 			for (const m of text.matchAll(/code: '(\w+)'/g)) emitted.add(m[1]);
 			for (const m of text.matchAll(/\?\? '(\w+)', params/g)) emitted.add(m[1]);
 		}
 		for (const m of read('lib/core/import/append.ts').matchAll(/'(append_\w+)'/g)) emitted.add(m[1]);
 		// the scan found the ones we know are there
-		for (const c of ['holdout_nothing_to_fit', 'dataset_gone', 'dataset_not_stored', 'sort_needs_horizon', 'list_no_match', 'import_failed', 'no_rows_imported', 'import_unreadable', 'nothing_imported', 'append_needs_amount', 'empty_file', 'encoding', 'unreadable'])
+		for (const c of ['holdout_nothing_to_fit', 'backup_incomplete', 'backup_storage_full', 'dataset_gone', 'dataset_not_stored', 'sort_needs_horizon', 'list_no_match', 'import_failed', 'no_rows_imported', 'import_unreadable', 'nothing_imported', 'append_needs_amount', 'empty_file', 'encoding', 'unreadable'])
 			expect(emitted, c).toContain(c);
 		for (const code of emitted) expect(has(`worker.${code}`) || has(`reject.${code}`), code).toBe(true);
 	});
 
 	it('no user-visible English sentence is left as a bare string in the worker responses or thrown errors', () => {
-		for (const f of ['lib/worker/api.ts', 'lib/worker/customer-list.ts', 'lib/db/datasets.ts']) {
+		// (db/backup.ts's own parse errors reach the user inside backup_failed's {error}, as details)
+		for (const f of ['lib/worker/api.ts', 'lib/worker/customer-list.ts', 'lib/db/datasets.ts', 'lib/worker/workspace.ts']) {
 			const text = read(f);
 			// responses built from a literal sentence would be `message: '...'` or `message: \`...\`` without a code next to them
 			const bare = [...text.matchAll(/message: [`'][^\n]*/g)].map((m) => m[0]).filter((l) => !/code: /.test(l));
