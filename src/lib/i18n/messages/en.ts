@@ -100,7 +100,7 @@ export const en = {
 	'overview.noComplete': `No complete ${UNIT} yet`,
 	'overview.perUnit': `Per ${UNIT}`,
 	'overview.churnExplain':
-		`Naive churn divides the {lost} customers lost by the {start} active at the start ({naive} %). Adjusted churn (the article's formula) also counts half of the ${UNIT}'s {new} new customers as at risk, dividing by {start} + {new} ÷ 2 ({adjusted} %): it is lower whenever customers join during the ${UNIT}, because they too could have left before its end.`,
+		`Naive churn divides the {lost} customers lost by the {start} active at the start ({naive} %). Adjusted churn (a common correction) also counts half of the ${UNIT}'s {new} new customers as at risk, dividing by {start} + {new} ÷ 2 ({adjusted} %): it is lower whenever customers join during the ${UNIT}, because they too could have left before its end.`,
 	'overview.revenueNote': "Revenue: net of returns, customers' rows only. Total {total}.",
 	'overview.moreDownloads': 'More downloads',
 	'overview.computedIn': 'Computed in {ms} ms in this browser.',
