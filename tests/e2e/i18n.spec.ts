@@ -228,6 +228,23 @@ test('currency detected from the file: shown in the preview, the summary and the
 	await expect(page.getByTestId('currency-detected')).toHaveText(/^No currency detected: the amount column names more than one \(US dollar, Russian ruble\)/);
 });
 
+test('currency from bad-CSV files in Persian: toman from the header, rial from the values; never converted', async ({ page }) => {
+	await page.goto('./?lang=fa');
+	// «مبلغ (تومان)»: toman, from the column name; the amounts stay as written (no ×10 to rial)
+	await page.getByTestId('file-input').setInputFiles('/work/shared/badcsv/numbers/persian_digits.csv');
+	const note = page.getByTestId('currency-detected');
+	await expect(note).toHaveAttribute('data-currency', 'IRT');
+	await expect(note).toContainText('واحد پول تشخیص داده شد: تومان (از نام ستون)');
+	await shot(page, 'i18n-fa-preview-currency');
+	await page.getByTestId('import-button').click();
+	await expect(page.getByTestId('currency-setting').first()).toHaveValue('IRT');
+	await expect(page.getByTestId('sum-currency')).toContainText('تومان');
+	// «6,601,000 ریال» in the values and «total_rial» as the header: rial
+	await page.getByTestId('file-input').setInputFiles('/work/shared/badcsv/numbers/arabic_indic_digits_mixed.csv');
+	await expect(note).toHaveAttribute('data-currency', 'IRR');
+	await expect(note).toContainText('ریال (از ستون مبلغ و نام آن)');
+});
+
 test('worker refusals are translated by code (Persian), English unchanged', async ({ page }) => {
 	// Every amount is text: every record is skipped, so nothing can be imported.
 	const csv = ['customer,date,amount', 'A,2024-01-05,n/a', 'B,2024-02-05,n/a', 'C,2024-03-05,n/a'].join('\n');
