@@ -190,7 +190,6 @@ const INLINED = [
 	'font-family',
 	'font-size',
 	'font-weight',
-	'font-variant-numeric',
 	'text-anchor',
 	'shape-rendering'
 ] as const;
@@ -202,8 +201,10 @@ function inlineStyles(source: SVGSVGElement, clone: SVGSVGElement): void {
 		const target = to[i] as SVGElement | undefined;
 		if (!target) return;
 		const cs = getComputedStyle(el);
-		const decl = INLINED.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
-		target.setAttribute('style', decl);
+		// Presentation attributes, not a style attribute: the page's CSP (no inline styles) refuses every
+		// style="…" set from script, one console error per element; SVG reads both the same way.
+		target.removeAttribute('style');
+		for (const p of INLINED) target.setAttribute(p, cs.getPropertyValue(p));
 		target.removeAttribute('class');
 	});
 }
