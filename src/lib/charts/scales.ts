@@ -87,6 +87,41 @@ export function stepIndex(current: number, key: string, n: number): number | nul
 	}
 }
 
+/**
+ * Roving focus across a grid whose rows may differ in length (the cohort triangle, the 5 × 5 R × F grid):
+ * Left/Right move within the row, Up/Down to the nearest non-empty row above/below (same column, or that
+ * row's last cell when it is shorter), Home/End to the row's first/last cell, and with Ctrl to the grid's
+ * first/last cell. Moves stop at the edges. Returns the new [row, column], or null when the key is no move.
+ */
+export function stepGrid(row: number, col: number, key: string, rowLengths: readonly number[], ctrl = false): [number, number] | null {
+	const n = rowLengths.length;
+	const filled: number[] = [];
+	for (let r = 0; r < n; r++) if (rowLengths[r] > 0) filled.push(r);
+	if (filled.length === 0 || row < 0 || row >= n || rowLengths[row] <= 0) return null;
+	const last = (r: number) => rowLengths[r] - 1;
+	const c = Math.max(0, Math.min(col, last(row)));
+	switch (key) {
+		case 'ArrowRight':
+			return [row, Math.min(last(row), c + 1)];
+		case 'ArrowLeft':
+			return [row, Math.max(0, c - 1)];
+		case 'ArrowDown':
+		case 'ArrowUp': {
+			const d = key === 'ArrowDown' ? 1 : -1;
+			for (let r = row + d; r >= 0 && r < n; r += d) if (rowLengths[r] > 0) return [r, Math.min(c, last(r))];
+			return [row, c];
+		}
+		case 'Home':
+			return ctrl ? [filled[0], 0] : [row, 0];
+		case 'End': {
+			const r = ctrl ? filled[filled.length - 1] : row;
+			return [r, last(r)];
+		}
+		default:
+			return null;
+	}
+}
+
 /** Text anchor for an x tick label, so the first and last labels stay inside the plot's edges. */
 export function edgeAnchor(pos: number, innerWidth: number): 'start' | 'middle' | 'end' {
 	if (innerWidth <= 0) return 'middle';

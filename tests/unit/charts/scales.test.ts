@@ -11,6 +11,7 @@ import {
 	buildLineChart,
 	columnBands,
 	stepIndex,
+	stepGrid,
 	edgeAnchor,
 	readableTextColour,
 	relativeLuminance,
@@ -197,6 +198,45 @@ describe('columnBands (focusable point columns)', () => {
 	it('one point owns the whole plot; none gives none', () => {
 		expect(columnBands([40], 80)).toEqual([{ x0: 0, x1: 80 }]);
 		expect(columnBands([], 80)).toEqual([]);
+	});
+});
+
+describe('stepGrid (roving focus in a grid of uneven rows)', () => {
+	// The cohort triangle: 4 cohorts with 4, 3, 2 and 1 cells.
+	const tri = [4, 3, 2, 1];
+	it('Left/Right stay in the row and stop at its ends', () => {
+		expect(stepGrid(0, 1, 'ArrowRight', tri)).toEqual([0, 2]);
+		expect(stepGrid(0, 3, 'ArrowRight', tri)).toEqual([0, 3]);
+		expect(stepGrid(1, 2, 'ArrowRight', tri)).toEqual([1, 2]);
+		expect(stepGrid(2, 1, 'ArrowLeft', tri)).toEqual([2, 0]);
+		expect(stepGrid(2, 0, 'ArrowLeft', tri)).toEqual([2, 0]);
+	});
+	it('Up/Down keep the column, or take a shorter row’s last cell, and stop at the first/last row', () => {
+		expect(stepGrid(0, 1, 'ArrowDown', tri)).toEqual([1, 1]);
+		expect(stepGrid(0, 3, 'ArrowDown', tri)).toEqual([1, 2]);
+		expect(stepGrid(1, 2, 'ArrowDown', tri)).toEqual([2, 1]);
+		expect(stepGrid(3, 0, 'ArrowDown', tri)).toEqual([3, 0]);
+		expect(stepGrid(3, 0, 'ArrowUp', tri)).toEqual([2, 0]);
+		expect(stepGrid(0, 2, 'ArrowUp', tri)).toEqual([0, 2]);
+	});
+	it('Up/Down pass over empty rows', () => {
+		expect(stepGrid(0, 0, 'ArrowDown', [2, 0, 2])).toEqual([2, 0]);
+		expect(stepGrid(2, 1, 'ArrowUp', [2, 0, 2])).toEqual([0, 1]);
+		expect(stepGrid(0, 0, 'ArrowDown', [2, 0])).toEqual([0, 0]);
+	});
+	it('Home/End go to the row’s ends, with Ctrl to the grid’s first and last cells', () => {
+		expect(stepGrid(1, 1, 'Home', tri)).toEqual([1, 0]);
+		expect(stepGrid(1, 0, 'End', tri)).toEqual([1, 2]);
+		expect(stepGrid(2, 1, 'Home', tri, true)).toEqual([0, 0]);
+		expect(stepGrid(0, 0, 'End', tri, true)).toEqual([3, 0]);
+		expect(stepGrid(0, 0, 'End', [5, 5, 5, 5, 5], true)).toEqual([4, 4]);
+	});
+	it('other keys, an empty grid or an empty row are no move', () => {
+		expect(stepGrid(0, 0, 'Tab', tri)).toBeNull();
+		expect(stepGrid(0, 0, 'Enter', tri)).toBeNull();
+		expect(stepGrid(0, 0, 'ArrowRight', [])).toBeNull();
+		expect(stepGrid(0, 0, 'ArrowRight', [0, 0])).toBeNull();
+		expect(stepGrid(1, 0, 'ArrowRight', [2, 0])).toBeNull();
 	});
 });
 
