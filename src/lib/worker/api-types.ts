@@ -150,6 +150,9 @@ export type CustomerListRow = CustomerRow & Partial<Record<PredictionColumn, num
 export interface SegmentFilter {
 	kind: 'rfm' | 'type';
 	segment: string;
+	/** An R × F grid cell (kind 'rfm', its segment): only customers with these R and F scores. */
+	r?: number;
+	f?: number;
 }
 
 export interface CustomersRequest extends DashboardRequest {

@@ -137,6 +137,7 @@ function segmentAccept(rows: readonly CustomerRow[], filter: SegmentFilter | nul
 	return (i: number) => {
 		const c = rows[i];
 		if (filter && (filter.kind === 'rfm' ? c.rfm_segment : c.type) !== filter.segment) return false;
+		if (filter?.r !== undefined && (c.r_score !== filter.r || c.f_score !== filter.f)) return false;
 		return !needle || c.customer_id.toLowerCase().includes(needle);
 	};
 }
@@ -646,7 +647,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				case 'customers': {
 					const accept = segmentAccept(a.customers, req.filter, undefined);
 					csv = toCsv(CUSTOMER_COLUMNS, accept ? a.customers.filter((_, i) => accept(i)) : a.customers, true);
-					if (req.filter) suffix = `customers-${req.filter.kind}-${req.filter.segment.replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+					if (req.filter) suffix = `customers-${req.filter.kind}-${req.filter.segment.replace(/[^\p{L}\p{N}]+/gu, '-')}${req.filter.r !== undefined ? `-r${req.filter.r}f${req.filter.f}` : ''}`;
 					break;
 				}
 				case 'segments':

@@ -70,6 +70,22 @@ describe('customers page', () => {
 		expect(hib.rows.every((r) => r.rfm_segment === 'hibernating')).toBe(true);
 	});
 
+	it('filters by one R × F grid cell: its customers, as many as the grid cell counts', async () => {
+		const grid = (await api.segments(req)).grid;
+		for (const [r, f] of [[1, 1], [2, 1], [5, 5], [3, 2]]) {
+			const want = refCustomers.filter((c) => Number(c.r_score) === r && Number(c.f_score) === f);
+			expect(want.length, `R${r} F${f}`).toBeGreaterThan(0);
+			const segment = want[0].rfm_segment;
+			const page = await api.customers({ ...req, filter: { kind: 'rfm', segment, r, f }, offset: 0, limit: 5000 });
+			expect(page.total, `R${r} F${f}`).toBe(want.length);
+			expect(page.rows.map((c) => c.customer_id).sort()).toEqual(want.map((c) => c.customer_id).sort());
+			expect(grid.find((g) => g.r === r && g.f === f)?.customers).toBe(want.length);
+		}
+		const csv = await api.exportTable({ ...req, table: 'customers', filter: { kind: 'rfm', segment: 'hibernating', r: 1, f: 1 } });
+		expect(csv.csv.trim().split('\n')).toHaveLength(1 + refCustomers.filter((c) => c.r_score === '1' && c.f_score === '1').length);
+		expect(csv.fileName).toMatch(/customers-rfm-hibernating-r1f1\.csv$/);
+	});
+
 	it('adds and sorts by the prediction columns when a horizon is given', async () => {
 		const page = await api.customers({ ...req, sort: 'predicted_clv', descending: true, horizonWeeks: 52, offset: 0, limit: 5 });
 		expect(page.rows[0].p_alive).toBeGreaterThan(0);
