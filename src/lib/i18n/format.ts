@@ -140,3 +140,15 @@ export function splitIsolates(text: string): { text: string; isolated: boolean }
 	if (last < text.length) out.push({ text: text.slice(last), isolated: false });
 	return out;
 }
+
+/**
+ * A whole number typed in any of the digits a user may have on their keyboard: Latin (0-9), Persian
+ * (۰-۹) or Arabic-Indic (٠-٩), with surrounding spaces; null for anything else (a sign, a decimal, a
+ * grouping mark, mixed letters). The number inputs that show the UI's digits read their text with it.
+ */
+export function parseLocaleInteger(text: string): number | null {
+	const latin = text.trim().replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+	if (!/^[0-9]+$/.test(latin)) return null;
+	const n = Number(latin);
+	return Number.isSafeInteger(n) ? n : null;
+}

@@ -11,6 +11,7 @@ import { cohortCurve, cohortValues, type CohortMetric } from '../core/cohort-met
 import { parseIsoDay } from '../core/calendar';
 import type { Day, PeriodRow } from '../core/types';
 import { saveTextFile } from '../ui/save-file';
+import { groupLabel } from '../ui/format';
 import { api } from '../worker/client';
 import type {
 	BreakdownResult,
@@ -304,7 +305,7 @@ export class MetricsState {
 			labels,
 			series: groups.map((g) => {
 				const at = new Map<string, PeriodRow>(g.periods.map((p) => [p.period, p]));
-				return { key: g.value, label: g.value, values: labels.map((l) => at.get(l)?.crr ?? null) };
+				return { key: g.value, label: groupLabel(g.value), values: labels.map((l) => at.get(l)?.crr ?? null) };
 			})
 		};
 	});
@@ -316,7 +317,7 @@ export class MetricsState {
 			labels: Array.from({ length: len }, (_, k) => String(k)),
 			series: groups.map((g) => ({
 				key: g.value,
-				label: g.value,
+				label: groupLabel(g.value),
 				values: Array.from({ length: len }, (_, k) => {
 					const r = g.curve[k]?.retention;
 					return r == null ? null : r * 100;

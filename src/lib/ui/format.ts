@@ -1,5 +1,6 @@
 /** Display formatters: Intl number formats in the UI language (i18n), day numbers ↔ ISO dates, an em dash for empty values. */
 import type { Day } from '../core/types';
+import { OTHER_VALUE } from '../core/analysis';
 import { i18n } from '../i18n/locale.svelte';
 import { numberFormat } from '../i18n/format';
 
@@ -42,17 +43,23 @@ export function formatCompact(v: number, locale = uiLocale()): string {
 	return numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(v);
 }
 
-/** Bytes as KB/MB for file sizes. */
+/** The unit names of `formatBytes`, as Intl's `style: 'unit'` spells them. */
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+
+/**
+ * Bytes (binary steps of 1024) with the unit in the UI language, from Intl's unit style: 2.4 MB,
+ * 2,4 МБ, ۲٫۴ مگابایت. Persian's short unit names are Latin (MB), so Persian writes them out.
+ */
 export function formatBytes(bytes: number, locale = uiLocale()): string {
 	if (!usable(bytes)) return EMPTY;
-	const units = ['B', 'KB', 'MB', 'GB'];
 	let v = bytes;
 	let u = 0;
-	while (v >= 1024 && u < units.length - 1) {
+	while (v >= 1024 && u < BYTE_UNITS.length - 1) {
 		v /= 1024;
 		u++;
 	}
-	return `${numberFormat(locale, { maximumFractionDigits: u === 0 ? 0 : 1 }).format(v)} ${units[u]}`;
+	const unitDisplay = locale.startsWith('fa') ? 'long' : 'short';
+	return numberFormat(locale, { style: 'unit', unit: BYTE_UNITS[u], unitDisplay, maximumFractionDigits: u === 0 ? 0 : 1 }).format(v);
 }
 
 /** Day number (days since 1970-01-01 of the date as written, METRICS.md §1) → `YYYY-MM-DD`. */
@@ -91,4 +98,25 @@ export function describeDelimiter(d: string): string {
 	const names = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe', whitespace: 'whitespace' } as const;
 	const name = (names as Record<string, (typeof names)[keyof typeof names]>)[d];
 	return name ? i18n.t(`delimiter.${name}`) : i18n.t('delimiter.other', { d });
+}
+
+/** The operators a formula is written with; the terms between them are words or symbols. */
+const FORMULA_OPERATOR = /(\s*[=÷×+−·→<>≤≥]\s*)/u;
+
+/**
+ * A formula split into terms and operators ("ریزش = از دست‌رفته ÷ S × 100" → "ریزش", " = ",
+ * "از دست‌رفته", " ÷ ", "S", " × ", "100"). `FormulaText.svelte` isolates each term, so in a
+ * right-to-left page the formula still reads left to right as a whole: without it the bidi algorithm
+ * joins two Persian terms around a neutral "=" into one right-to-left run and swaps their order.
+ */
+export function formulaSegments(text: string): { text: string; operator: boolean }[] {
+	return text
+		.split(FORMULA_OPERATOR)
+		.filter((s) => s !== '')
+		.map((s) => ({ text: s, operator: FORMULA_OPERATOR.test(s) && s.trim().length === 1 }));
+}
+
+/** A breakdown group's value for the screen: the group of the other values in the UI language (CSV keeps `(other)`). */
+export function groupLabel(value: string): string {
+	return value === OTHER_VALUE ? i18n.t('bd.other') : value;
 }

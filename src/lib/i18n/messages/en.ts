@@ -3,6 +3,8 @@ const UNIT = '{unit, select, week {week} month {month} quarter {quarter} other {
 const UNITS = '{unit, select, week {weeks} month {months} quarter {quarters} other {years}}';
 
 export const en = {
+	/** The brand name in the header (fa writes it in Persian script, as its other messages do). */
+	'app.name': 'Mandegar',
 	'app.tagline': 'Customer retention from your orders file — computed in your browser, nothing uploaded.',
 	'app.language': 'Language',
 	'app.viewError.title': 'This screen could not be drawn',
@@ -33,6 +35,7 @@ export const en = {
 	'settings.useLatest': 'Use latest date',
 	'settings.updating': 'Updating…',
 	'settings.calendar': 'Calendar',
+	'settings.persianNote': 'Periods follow the Persian (Solar Hijri) calendar; figures per period differ from Gregorian months. Change in Settings.',
 	'settings.digits': 'Digits',
 	'settings.currency': 'Currency',
 	'settings.currency.title': 'The currency of the amounts in this dataset; amounts are shown in it, never converted',
@@ -387,6 +390,8 @@ export const en = {
 		'A customer belongs to the value on their first purchase (the most frequent value in that order). Values beyond the top ones, and customers whose first order has no value, are grouped as “(other)”.',
 	'bd.caption': `Latest complete ${UNIT} per value: customers, CRR and churn`,
 	'bd.value': 'Value',
+	/** The group of values outside the top ones (the CSV keeps “(other)”). */
+	'bd.other': '(other)',
 	'bd.latest': `Latest complete ${UNIT}`,
 	'bd.retention1': `Retention after 1 ${UNIT} %`,
 	'bd.retention1.title': `Average cohort retention one ${UNIT} after the first purchase (complete cells)`,
