@@ -366,6 +366,8 @@ export const en = {
 	'seg.customersButton': 'Customers',
 	'seg.customersOf': 'Customers: {segment}',
 	'seg.customersOfNone': 'Customers of a segment',
+	'seg.customersOfCell': 'Customers in R {r}, F {f} ({segment})',
+	'seg.gridHint': 'Click a cell of the grid (or tab to it, move with the arrow keys and press Enter) to list its customers.',
 	'seg.customersCaption': 'Customers of the segment {segment}',
 	'seg.pick': 'Pick “Customers” on a segment or a type to list its customers.',
 	'seg.computing': 'Computing the segments…',
@@ -750,7 +752,7 @@ export const en = {
 	'drill.activeTitle': 'Customers active at the end of {period}',
 	'drill.close': 'Close the list',
 	'drill.csv': 'Download these customers (CSV)',
-	'drill.cellHint': 'Click a cell, or focus it and press Enter, to list its customers.',
+	'drill.cellHint': 'Click a cell, or tab to the grid, move with the arrow keys and press Enter, to list its customers.',
 	'drill.pointHint': 'Click a period (or focus it and press Enter) to list the customers active at its end.',
 	'drill.point': '{period}: list the {count, plural, one {# customer} other {# customers}} active at its end'
 } as const;

@@ -362,6 +362,8 @@ export const fa: Messages = {
 	'seg.customersButton': 'مشتریان',
 	'seg.customersOf': 'مشتریان: {segment}',
 	'seg.customersOfNone': 'مشتریان یک بخش',
+	'seg.customersOfCell': 'مشتریان خانهٔ R {r}، F {f} ({segment})',
+	'seg.gridHint': 'برای دیدن مشتریان یک خانهٔ جدول، روی آن کلیک کنید (یا با Tab به جدول بروید، با کلیدهای جهت جابه‌جا شوید و Enter بزنید).',
 	'seg.customersCaption': 'مشتریان بخش {segment}',
 	'seg.pick': 'برای دیدن مشتریان یک بخش یا نوع، «مشتریان» را در آن انتخاب کنید.',
 	'seg.computing': 'در حال محاسبهٔ بخش‌ها…',
@@ -732,7 +734,7 @@ export const fa: Messages = {
 	'drill.activeTitle': 'مشتریان فعال در پایان {period}',
 	'drill.close': 'بستن فهرست',
 	'drill.csv': 'دریافت این مشتریان (CSV)',
-	'drill.cellHint': 'برای دیدن مشتریان یک خانه، روی آن کلیک کنید یا آن را انتخاب کنید و Enter بزنید.',
+	'drill.cellHint': 'برای دیدن مشتریان یک خانه، روی آن کلیک کنید (یا با Tab به جدول بروید، با کلیدهای جهت جابه‌جا شوید و Enter بزنید).',
 	'drill.pointHint': 'برای دیدن مشتریان فعال در پایان یک دوره، روی آن کلیک کنید (یا آن را انتخاب کنید و Enter بزنید).',
 	'drill.point': '{period}: فهرست {count} مشتری فعال در پایان آن'
 };

@@ -374,6 +374,8 @@ export const ru: Messages = {
 	'seg.customersButton': 'Клиенты',
 	'seg.customersOf': 'Клиенты: {segment}',
 	'seg.customersOfNone': 'Клиенты сегмента',
+	'seg.customersOfCell': 'Клиенты ячейки R {r}, F {f} ({segment})',
+	'seg.gridHint': 'Нажмите на ячейку сетки (или перейдите к ней клавишей Tab, выберите стрелками и нажмите Enter), чтобы увидеть её клиентов.',
 	'seg.customersCaption': 'Клиенты сегмента {segment}',
 	'seg.pick': 'Нажмите «Клиенты» у сегмента или типа, чтобы увидеть его клиентов.',
 	'seg.computing': 'Расчёт сегментов…',
@@ -750,7 +752,7 @@ export const ru: Messages = {
 	'drill.activeTitle': 'Клиенты, активные на конец периода {period}',
 	'drill.close': 'Закрыть список',
 	'drill.csv': 'Скачать этих клиентов (CSV)',
-	'drill.cellHint': 'Нажмите на ячейку (или выберите её и нажмите Enter), чтобы увидеть её клиентов.',
+	'drill.cellHint': 'Нажмите на ячейку (или перейдите к сетке клавишей Tab, выберите ячейку стрелками и нажмите Enter), чтобы увидеть её клиентов.',
 	'drill.pointHint': 'Нажмите на период (или выберите его и нажмите Enter), чтобы увидеть клиентов, активных на его конец.',
 	'drill.point': '{period}: список {count, plural, one {# клиента} other {# клиентов}}, активных на его конец'
 };
