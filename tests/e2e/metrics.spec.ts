@@ -83,6 +83,9 @@ test('sample: every analysis view shows the reference figures', async ({ page })
 
 	// Segments: the count of "champions" as computed from the reference customers.csv, and its customer list.
 	await openView(page, 'segments');
+	// The two "new"s (type and RFM segment) count different customers; the page says why.
+	expect(customers.filter((c) => c.type === 'new').length).not.toBe(customers.filter((c) => c.rfm_segment === 'new').length);
+	await expect(page.getByTestId('types-vs-rfm')).toContainText('R 5, F 1');
 	const champions = customers.filter((c) => c.rfm_segment === 'champions').length;
 	const champRow = page.getByTestId('rfm-segments').locator('tr[data-segment="champions"]');
 	await expect(champRow.getByTestId('segment-count')).toHaveText(String(champions));

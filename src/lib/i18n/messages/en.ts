@@ -354,6 +354,7 @@ export const en = {
 	'seg.colShareCustomers': '% of customers',
 	'seg.colShareRevenue': '% of revenue',
 	'seg.types': 'Customer types',
+	'seg.typesVsRfm': 'Types follow fixed rules (days, purchases); the RFM segments above rank customers against each other. So the same word can count different customers: a “new” type is anyone whose first purchase falls in the activity window; an RFM “new” customer is among the most recent buyers and the fewest purchases (R 5, F 1).',
 	'seg.reset': 'Reset thresholds',
 	'seg.thresholds': 'Customer type thresholds',
 	'seg.newWithin': `New: within the last … ${UNITS}`,
