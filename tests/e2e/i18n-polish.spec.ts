@@ -28,7 +28,7 @@ async function shot(page: Page, name: string, fullPage = false) {
  * Where on screen a piece of an element's text is drawn: the left and right of the first occurrence of
  * `needle` (searched in the element's whole text, across its child nodes), from a DOM Range.
  */
-async function textBox(el: Locator, needle: string): Promise<{ left: number; right: number }> {
+async function textBox(el: Locator, needle: string): Promise<{ left: number; right: number; top: number }> {
 	return el.evaluate((node, needle) => {
 		const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
 		const texts: Text[] = [];
@@ -46,6 +46,7 @@ async function textBox(el: Locator, needle: string): Promise<{ left: number; rig
 		// Each character's own box: a range across a direction change would span both runs.
 		let left = Infinity;
 		let right = -Infinity;
+		let top = Infinity;
 		for (let i = at; i < at + needle.length; i++) {
 			const range = document.createRange();
 			const [a, ao] = locate(i);
@@ -56,9 +57,21 @@ async function textBox(el: Locator, needle: string): Promise<{ left: number; rig
 			if (r.width === 0) continue;
 			left = Math.min(left, r.left);
 			right = Math.max(right, r.right);
+			top = Math.min(top, r.top);
 		}
-		return { left, right };
+		return { left, right, top };
 	}, needle);
+}
+
+/** The card is narrow and a line may wrap: in reading order, each piece is further right on its line, or on a later line. */
+async function expectLeftToRight(el: Locator, needles: string[], what: string) {
+	const pieces = [];
+	for (const needle of needles) pieces.push(await textBox(el, needle));
+	for (let i = 1; i < pieces.length; i++) {
+		const [a, b] = [pieces[i - 1], pieces[i]];
+		const sameLine = Math.abs(a.top - b.top) < 4;
+		expect(sameLine ? b.left >= a.right - 0.5 : b.top > a.top, `${what}: ${needles[i - 1]} before ${needles[i]}`).toBe(true);
+	}
 }
 
 test('Persian formulas read left to right as written: churn = lost ÷ S × 100, on the Retention view and the KPI cards', async ({ page }) => {
@@ -90,6 +103,24 @@ test('Persian formulas read left to right as written: churn = lost ÷ S × 100, 
 	await card.locator('summary').click();
 	const def = card.locator('.formula-def');
 	expect((await textBox(def, 'ریزش')).right).toBeLessThan((await textBox(def, 'از دست‌رفته')).left);
+
+	// Customers: the top-20 % worked line, «⌈0.2 · n⌉ = k مشتری: top ÷ total × ۱۰۰ = share», keeps its order:
+	// "= k مشتری" before the colon, the revenue division after it.
+	await openView(page, 'customers');
+	const top20 = page.getByTestId('kpi-top20');
+	await top20.locator('summary').click();
+	const worked = page.getByTestId('kpi-top20-formula');
+	const workedText = await worked.innerText();
+	await expectLeftToRight(worked, ['⌈', '⌉ =', 'مشتری', ':', '÷', '×'], workedText);
+	// Its definition: «درآمد ⌈0.2 · n⌉ …» keeps "0.2 · n" in its order inside the Persian term.
+	await expectLeftToRight(top20.locator('.formula-def'), ['0.2', 'n⌉'], 'top-20 definition');
+	await page.getByTestId('kpi-gini').locator('summary').click();
+	// The base-shape rule is a Persian sentence: it reads right to left, «بلند» (tall) first, at the right.
+	const shape = page.getByTestId('kpi-shape');
+	await shape.locator('summary').click();
+	const rule = shape.locator('.formula-def');
+	expect((await textBox(rule, 'بلند')).left).toBeGreaterThan((await textBox(rule, 'متوازن')).right);
+	await page.locator('.kpi-strip').first().screenshot({ path: `${SHOTS}/polish-fa-customers-formulas.png` });
 });
 
 test('Russian: the symbols line has no English word left', async ({ page }) => {

@@ -100,8 +100,11 @@ export function describeDelimiter(d: string): string {
 	return name ? i18n.t(`delimiter.${name}`) : i18n.t('delimiter.other', { d });
 }
 
-/** The operators a formula is written with; the terms between them are words or symbols. */
-const FORMULA_OPERATOR = /(\s*[=÷×+−·→<>≤≥]\s*)/u;
+/**
+ * The operators a formula is written with (and a colon before a worked part); the terms between them are
+ * words or symbols. Not "·": it binds inside a term («درآمد ⌈0.2 · n⌉ مشتری پردرآمدتر», "2 · Σ i·xᵢ").
+ */
+const FORMULA_OPERATOR = /(\s*[=÷×+−→<>≤≥]\s*|:\s+)/u;
 
 /**
  * A formula split into terms and operators ("ریزش = از دست‌رفته ÷ S × 100" → "ریزش", " = ",
@@ -110,6 +113,8 @@ const FORMULA_OPERATOR = /(\s*[=÷×+−·→<>≤≥]\s*)/u;
  * joins two Persian terms around a neutral "=" into one right-to-left run and swaps their order.
  */
 export function formulaSegments(text: string): { text: string; operator: boolean }[] {
+	// A rule in words without an equation («بلند وقتی سهم ۲۰٪ برتر ≥ ۸۰٪، …») is a sentence: one piece, in its own direction.
+	if (!/(^|\s)=\s/.test(text)) return [{ text, operator: false }];
 	return text
 		.split(FORMULA_OPERATOR)
 		.filter((s) => s !== '')

@@ -44,6 +44,24 @@ describe('formulaSegments', () => {
 	});
 });
 
+describe('formulaSegments: worked parts and rules in words', () => {
+	it('splits at a colon before the worked part, so a count and its word stay one term; "·" binds inside a term', () => {
+		expect(formulaSegments('سهم ۲۰٪ برتر = درآمد ⌈0.2 · n⌉ مشتری پردرآمدتر ÷ کل درآمد مشتریان × ۱۰۰').filter((p) => !p.operator).map((p) => p.text)).toEqual([
+			'سهم ۲۰٪ برتر',
+			'درآمد ⌈0.2 · n⌉ مشتری پردرآمدتر',
+			'کل درآمد مشتریان',
+			'۱۰۰'
+		]);
+		const parts = formulaSegments('⌈0.2 · ۴۴۲⌉ = ۸۹ مشتری: ۱۲۳ ÷ ۴۵۶ × ۱۰۰ = ۲۷٪');
+		expect(parts.filter((p) => !p.operator).map((p) => p.text)).toEqual(['⌈0.2 · ۴۴۲⌉', '۸۹ مشتری', '۱۲۳', '۴۵۶', '۱۰۰', '۲۷٪']);
+		expect(parts.filter((p) => p.operator).map((p) => p.text.trim())).toEqual(['=', ':', '÷', '×', '=']);
+	});
+	it('keeps a rule without an equation whole: it is a sentence in its own direction', () => {
+		const rule = 'بلند وقتی سهم ۲۰٪ برتر ≥ ۸۰٪، پهن وقتی ≤ ۵۰٪، وگرنه متوازن';
+		expect(formulaSegments(rule)).toEqual([{ text: rule, operator: false }]);
+	});
+});
+
 describe('formatBytes', () => {
 	it('names the unit in the UI language (Persian spelled out: its short names are Latin)', () => {
 		expect(plain(formatBytes(6.5 * 1024 * 1024, 'fa-IR-u-nu-arabext'))).toBe('۶٫۵ مگابایت');

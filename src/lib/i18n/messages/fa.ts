@@ -329,9 +329,11 @@ export const fa: Messages = {
 	'formula.returnRate': 'نرخ بازگشت = سفارش‌های مرجوعی ÷ (خریدها + سفارش‌های مرجوعی) × ۱۰۰',
 	'formula.aov': 'میانگین ارزش سفارش = Σ مبالغ خرید ÷ خریدها',
 	'formula.clv': 'ارزش طول عمر تاریخی = درآمد خالص مشتریان ÷ مشتریان',
-	'formula.top20': 'سهم ۲۰٪ برتر = درآمد ⌈0.2 · n⌉ مشتری پردرآمدتر ÷ کل درآمد مشتریان × ۱۰۰',
+	// \u2066…\u2069 (LRI…PDI): the expression inside a Persian term keeps its left-to-right order.
+	'formula.top20': 'سهم ۲۰٪ برتر = درآمد \u2066⌈0.2 · n⌉\u2069 مشتری پردرآمدتر ÷ کل درآمد مشتریان × ۱۰۰',
 	'formula.top20Worked': '⌈0.2 · {n}⌉ = {top} مشتری: {topRevenue} ÷ {total} × {hundred} = {share}',
-	'formula.gini': 'جینی = 2 · Σ i·xᵢ ÷ (n · Σ xᵢ) − (n + 1) ÷ n  (درآمدهای x صعودی، منفی‌ها ۰، i از ۱)',
+	// \u2067…\u2069 (RLI…PDI): the Persian note after the formula reads right to left.
+	'formula.gini': 'جینی = 2 · Σ i·xᵢ ÷ (n · Σ xᵢ) − (n + 1) ÷ n  \u2067(درآمدهای x صعودی، منفی‌ها ۰، i از ۱)\u2069',
 	'formula.shape': 'بلند وقتی سهم ۲۰٪ برتر ≥ {tall}٪، پهن وقتی ≤ {broad}٪، وگرنه متوازن',
 
 	'lorenz.title': 'منحنی لورنز: سهم درآمد از کم‌درآمدترین سهم مشتریان',
