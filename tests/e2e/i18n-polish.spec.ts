@@ -190,6 +190,22 @@ test('Persian: app name, Persian-calendar note, byte units, the (other) group, c
 	await window.dispatchEvent('change');
 	await expect(window).toHaveValue('۲');
 
+	// Every whole-number setting works the same way: the Segments thresholds and the Predictions horizon.
+	await openView(page, 'segments');
+	const loyalDays = page.getByTestId('loyal-min-days');
+	await expect(loyalDays).toHaveValue('۳۶۵');
+	const loyalRow = page.getByTestId('view-segments').locator('tr', { hasText: 'وفادار' }).last();
+	const loyalBefore = await loyalRow.innerText();
+	await loyalDays.fill('۱۸۰');
+	await loyalDays.dispatchEvent('change');
+	await expect(loyalDays).toHaveValue('۱۸۰');
+	await expect(loyalRow).not.toHaveText(loyalBefore);
+	await loyalDays.fill('-5');
+	await loyalDays.dispatchEvent('change');
+	await expect(loyalDays).toHaveValue('۱۸۰');
+	await openView(page, 'predictions');
+	await expect(page.getByTestId('horizon')).toHaveValue('۵۲');
+
 	// Breakdowns: the group of the other values is named in Persian; its row keeps the CSV's value.
 	await openView(page, 'breakdowns');
 	const other = page.getByTestId('breakdown-table').locator('tr[data-value="(other)"] th');
