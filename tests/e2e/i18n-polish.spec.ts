@@ -301,3 +301,24 @@ for (const [lang, width] of HEAT_CASES) {
 		await shot(page, `${lang}-${width}-heatmap-scrolled`);
 	});
 }
+
+test('ru at 390 px: every R × F cell keeps its segment name inside the cell', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await importSample(page, 'ru');
+	await openView(page, 'segments');
+	await expect(page.locator('[data-testid="rfm-grid"][data-ready="true"]')).toBeVisible();
+	const overflow = await page.getByTestId('rfm-cell').evaluateAll((cells) =>
+		cells.flatMap((cell) => {
+			const box = cell.querySelector('rect')!.getBoundingClientRect();
+			return [...cell.querySelectorAll('text')]
+				.map((t) => ({ text: t.textContent ?? '', r: t.getBoundingClientRect() }))
+				.filter(({ r }) => r.left < box.left - 0.5 || r.right > box.right + 0.5)
+				.map(({ text }) => text);
+		})
+	);
+	expect(overflow).toEqual([]);
+	// The long names are there, on two lines.
+	await expect(page.locator('[data-testid="rfm-cell"] text', { hasText: 'потенциально' }).first()).toBeVisible();
+	await page.getByTestId('rfm-grid').scrollIntoViewIfNeeded();
+	await shot(page, 'ru-390-rfm-grid');
+});

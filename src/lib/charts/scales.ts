@@ -411,6 +411,21 @@ export interface RfmGridGeometry {
 	height: number;
 }
 
+/**
+ * A cell label broken into lines of at most `maxChars` characters at spaces (words are never cut), so
+ * segment names such as «потенциально лояльные» stay inside their cell; a word longer than a line
+ * gets a line of its own (the chart squeezes it with textLength).
+ */
+export function wrapLabel(text: string, maxChars: number): string[] {
+	const lines: string[] = [];
+	for (const word of text.split(/\s+/).filter(Boolean)) {
+		const last = lines.length - 1;
+		if (last >= 0 && lines[last].length + 1 + word.length <= maxChars) lines[last] += ` ${word}`;
+		else lines.push(word);
+	}
+	return lines;
+}
+
 /** The 5 × 5 R × F grid (METRICS.md §6): R 5 at the top, F 1 on the left, shaded by customers. */
 export function buildRfmGridChart(grid: RfmGridCell[], cellSize = 96, labelSize = 28): RfmGridGeometry {
 	const most = max(grid, (c) => c.customers) ?? 0;

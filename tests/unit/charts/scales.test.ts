@@ -11,6 +11,7 @@ import {
 	buildLineChart,
 	columnBands,
 	stepIndex,
+	wrapLabel,
 	stepGrid,
 	edgeAnchor,
 	readableTextColour,
@@ -251,5 +252,19 @@ describe('stepIndex (roving focus keys)', () => {
 		expect(stepIndex(1, 'End', 5)).toBe(4);
 		expect(stepIndex(1, 'Tab', 5)).toBeNull();
 		expect(stepIndex(0, 'ArrowRight', 0)).toBeNull();
+	});
+});
+
+describe('wrapLabel (R × F cell names)', () => {
+	it('breaks at spaces into lines of at most maxChars, never inside a word', () => {
+		expect(wrapLabel('потенциально лояльные', 13)).toEqual(['потенциально', 'лояльные']);
+		expect(wrapLabel('требуют внимания', 13)).toEqual(['требуют', 'внимания']);
+		expect(wrapLabel('at risk', 13)).toEqual(['at risk']);
+		expect(wrapLabel("can't lose", 13)).toEqual(["can't lose"]);
+		expect(wrapLabel('need  attention now', 13)).toEqual(['need', 'attention now']);
+	});
+	it('a word longer than a line stands alone (the chart squeezes it)', () => {
+		expect(wrapLabel('перспективные клиенты', 12)).toEqual(['перспективные', 'клиенты']);
+		expect(wrapLabel('', 13)).toEqual([]);
 	});
 });
