@@ -4,6 +4,7 @@
  */
 import vazirmatnArabic from '@fontsource-variable/vazirmatn/files/vazirmatn-arabic-wght-normal.woff2?url';
 import vazirmatnLatin from '@fontsource-variable/vazirmatn/files/vazirmatn-latin-wght-normal.woff2?url';
+import { wrapLabel } from '../charts/scales';
 
 export interface ExportLegendItem {
 	label: string;
@@ -37,6 +38,9 @@ const TITLE_SIZE = 16;
 const LINE_GAP = 20;
 /** Rough advance of one 12 px character, for wrapping legend items (an SVG file cannot measure text). */
 const LEGEND_CHAR_PX = 7;
+/** The same for the 16 px bold title, for wrapping it: a long title (a Persian one runs from the right) must not run off the file. */
+const TITLE_CHAR_PX = 9.5;
+const TITLE_LINE = TITLE_SIZE + 6;
 const SWATCH_PX = 18;
 
 export function escapeXml(s: string): string {
@@ -62,10 +66,15 @@ export function buildExportSvg(doc: ExportDocument): { svg: string; width: numbe
 	// Right-to-left: x measured from the right edge, text starting there (the plot itself stays left to right).
 	const at = (x: number) => (doc.rtl ? width - x : x);
 	const dir = doc.rtl ? ' direction="rtl"' : '';
-	let y = PAD + TITLE_SIZE;
-	parts.push(`<text x="${at(PAD)}" y="${y}"${dir} font-size="${TITLE_SIZE}" font-weight="650" fill="${palette.text}">${escapeXml(doc.title)}</text>`);
-	y += LINE_GAP;
-	parts.push(`<text x="${at(PAD)}" y="${y}"${dir} font-size="12" fill="${palette.muted}">${escapeXml(doc.dataset)}</text>`);
+	let y = PAD + TITLE_SIZE - TITLE_LINE;
+	for (const line of wrapLabel(doc.title, Math.floor((width - 2 * PAD) / TITLE_CHAR_PX))) {
+		y += TITLE_LINE;
+		parts.push(`<text x="${at(PAD)}" y="${y}"${dir} font-size="${TITLE_SIZE}" font-weight="650" fill="${palette.text}">${escapeXml(line)}</text>`);
+	}
+	for (const line of wrapLabel(doc.dataset, Math.floor((width - 2 * PAD) / LEGEND_CHAR_PX))) {
+		y += LINE_GAP;
+		parts.push(`<text x="${at(PAD)}" y="${y}"${dir} font-size="12" fill="${palette.muted}">${escapeXml(line)}</text>`);
+	}
 	if (doc.legend.length > 0) {
 		y += LINE_GAP;
 		let x = PAD;

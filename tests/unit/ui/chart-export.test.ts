@@ -74,3 +74,19 @@ describe('toExportFileName', () => {
 		expect(toExportFileName('', '—', 'png')).toBe('chart.png');
 	});
 });
+
+describe('buildExportSvg: long titles wrap inside the file', () => {
+	it('a title wider than the file breaks at spaces onto more lines, and the file grows by them', () => {
+		const short = buildExportSvg(doc({ title: 'Short title' }));
+		// 332 px wide: (332 − 32) ÷ 9.5 → 31 characters a line.
+		const title = 'شبکهٔ RFM: مشتریان بر حسب امتیاز تازگی (ردیف‌ها) و تکرار (ستون‌ها)';
+		const long = buildExportSvg(doc({ title, rtl: true }));
+		const lines = [...long.svg.matchAll(/<text [^>]*font-size="16"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+		expect(lines.length).toBe(3);
+		expect(lines.join(' ')).toBe(title);
+		for (const l of lines) expect(l.length).toBeLessThanOrEqual(31);
+		expect(long.height).toBe(short.height + 2 * 22);
+		// Right to left: every title line starts at the right padding.
+		expect(long.svg).toMatch(/<text x="316" y="\d+" direction="rtl" font-size="16"/);
+	});
+});
