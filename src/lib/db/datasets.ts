@@ -53,32 +53,102 @@ function buildReports(datasetId: string, report: ReportEntry[]): ReportRecord[] 
 	return out;
 }
 
+/** Progress of storing a dataset: `done` of `total` steps (`done` may be fractional while committing). */
+export type StoreProgress = (done: number, total: number) => void;
+
+/** How often the progress creeps on while the transaction commits (the worker posts at most every 100 ms). */
+const COMMIT_TICK_MS = 60;
+
+/**
+ * Progress through one storing transaction (issue 5: the bar moves at least every 250 ms). Every write
+ * is one step; the commit, which the browser does after the last write without telling how far it is,
+ * gets as many steps as there are chunks and creeps towards its end on a timer: an estimate that
+ * assumes the tail (dictionaries, report, dataset record and commit) takes about as long as the chunk
+ * writes took, approaching but never reaching the end until the transaction has committed.
+ */
+export function storeSteps(writes: number, commitSteps: number, onProgress?: StoreProgress) {
+	const total = writes + commitSteps;
+	const started = performance.now();
+	let done = 0;
+	/** The last value reported: the bar never moves back when a write lands behind the timer's estimate. */
+	let shown = 0;
+	let timer: ReturnType<typeof setInterval> | null = null;
+	const report = (value: number) => {
+		if (value <= shown) return;
+		shown = value;
+		onProgress?.(value, total);
+	};
+	return {
+		/** One write has landed in the transaction. */
+		step() {
+			done++;
+			report(done);
+		},
+		/** The chunks are written: from here on the timer keeps the bar moving until `end`. */
+		tail() {
+			const chunksMs = Math.max(1, performance.now() - started);
+			const from = performance.now();
+			const base = done;
+			timer = setInterval(() => {
+				const share = 1 - Math.exp(-(performance.now() - from) / chunksMs);
+				report(Math.max(done, base + (total - base) * share * 0.95));
+			}, COMMIT_TICK_MS);
+		},
+		/** Committed (or failed): stop the timer; `ok` reports the last step. */
+		end(ok: boolean) {
+			if (timer !== null) clearInterval(timer);
+			timer = null;
+			if (ok) report(total);
+		}
+	};
+}
+
 /**
  * Store a dataset in one read-write transaction: either everything lands or nothing does.
- * `shouldAbort` is checked between writes so a cancel during storing rolls back.
+ * `shouldAbort` is checked between writes so a cancel during storing rolls back. `onProgress` is
+ * called after every write (chunk, dictionary, report part, dataset record) and while committing.
  */
 export async function saveDataset(
 	db: MandegarDB,
 	record: Omit<DatasetRecord, 'chunks'>,
 	data: OrderData,
 	report: ReportEntry[],
-	onChunk?: (done: number, total: number) => void,
+	onProgress?: StoreProgress,
 	shouldAbort?: () => boolean
 ): Promise<DatasetRecord> {
 	const chunks = buildChunks(record.id, data);
+	const dictionaries = buildDictionaries(record.id, data);
+	const reports = buildReports(record.id, report);
 	const full: DatasetRecord = { ...record, chunks: chunks.length };
-	await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports], async (tx) => {
-		for (let i = 0; i < chunks.length; i++) {
+	const progress = storeSteps(chunks.length + dictionaries.length + (reports.length ? 1 : 0) + 1, chunks.length, onProgress);
+	let ok = false;
+	try {
+		await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports], async (tx) => {
+			for (let i = 0; i < chunks.length; i++) {
+				if (shouldAbort?.()) tx.abort();
+				await db.chunks.add(chunks[i]);
+				progress.step();
+			}
+			progress.tail();
+			// One dictionary at a time (not one bulkAdd), so progress and a cancel come between them.
+			for (const d of dictionaries) {
+				if (shouldAbort?.()) tx.abort();
+				await db.dictionaries.add(d);
+				progress.step();
+			}
+			if (reports.length) {
+				await db.reports.bulkAdd(reports);
+				progress.step();
+			}
 			if (shouldAbort?.()) tx.abort();
-			await db.chunks.add(chunks[i]);
-			onChunk?.(i + 1, chunks.length);
-		}
-		await db.dictionaries.bulkAdd(buildDictionaries(record.id, data));
-		await db.reports.bulkAdd(buildReports(record.id, report));
-		if (shouldAbort?.()) tx.abort();
-		// The dataset record is written last: a dataset is listed only once all its parts exist.
-		await db.datasets.add(full);
-	});
+			// The dataset record is written last: a dataset is listed only once all its parts exist.
+			await db.datasets.add(full);
+			progress.step();
+		});
+		ok = true;
+	} finally {
+		progress.end(ok);
+	}
 	return full;
 }
 
@@ -178,31 +248,49 @@ export async function replaceDatasetData(
 	record: Omit<DatasetRecord, 'chunks'>,
 	data: OrderData,
 	report: ReportEntry[],
-	onChunk?: (done: number, total: number) => void,
+	onProgress?: StoreProgress,
 	shouldAbort?: () => boolean,
 	/** A customer list stored with this version (attached or re-joined), in the same transaction. */
 	list?: CustomerListRecord
 ): Promise<DatasetRecord> {
 	const chunks = buildChunks(record.id, data);
+	const dictionaries = buildDictionaries(record.id, data);
+	const reports = buildReports(record.id, report);
 	const full: DatasetRecord = { ...record, chunks: chunks.length };
-	await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports, db.customerLists, db.results], async (tx) => {
-		if (!(await db.datasets.get(record.id))) throw new UserError('dataset_gone');
-		if (list) await db.customerLists.put(list);
-		// The stored dashboard result was computed from the old rows (its key also holds the revision).
-		await db.results.delete(record.id);
-		await db.chunks.where('datasetId').equals(record.id).delete();
-		await db.dictionaries.where('datasetId').equals(record.id).delete();
-		await db.reports.where('datasetId').equals(record.id).delete();
-		for (let i = 0; i < chunks.length; i++) {
+	const progress = storeSteps(chunks.length + dictionaries.length + (reports.length ? 1 : 0) + 1, chunks.length, onProgress);
+	let ok = false;
+	try {
+		await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports, db.customerLists, db.results], async (tx) => {
+			if (!(await db.datasets.get(record.id))) throw new UserError('dataset_gone');
+			if (list) await db.customerLists.put(list);
+			// The stored dashboard result was computed from the old rows (its key also holds the revision).
+			await db.results.delete(record.id);
+			await db.chunks.where('datasetId').equals(record.id).delete();
+			await db.dictionaries.where('datasetId').equals(record.id).delete();
+			await db.reports.where('datasetId').equals(record.id).delete();
+			for (let i = 0; i < chunks.length; i++) {
+				if (shouldAbort?.()) tx.abort();
+				await db.chunks.add(chunks[i]);
+				progress.step();
+			}
+			progress.tail();
+			for (const d of dictionaries) {
+				if (shouldAbort?.()) tx.abort();
+				await db.dictionaries.add(d);
+				progress.step();
+			}
+			if (reports.length) {
+				await db.reports.bulkAdd(reports);
+				progress.step();
+			}
 			if (shouldAbort?.()) tx.abort();
-			await db.chunks.add(chunks[i]);
-			onChunk?.(i + 1, chunks.length);
-		}
-		await db.dictionaries.bulkAdd(buildDictionaries(record.id, data));
-		await db.reports.bulkAdd(buildReports(record.id, report));
-		if (shouldAbort?.()) tx.abort();
-		await db.datasets.put(full);
-	});
+			await db.datasets.put(full);
+			progress.step();
+		});
+		ok = true;
+	} finally {
+		progress.end(ok);
+	}
 	return full;
 }
 

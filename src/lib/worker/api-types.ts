@@ -91,7 +91,7 @@ export interface ImportRequest {
 
 export interface ImportProgress {
 	phase: 'reading' | 'storing';
-	/** Bytes read so far (reading) or chunks stored (storing). */
+	/** Bytes read so far (reading) or storing steps done (storing: writes, then the commit; may be fractional). */
 	done: number;
 	total: number;
 }
