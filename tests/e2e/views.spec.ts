@@ -260,3 +260,23 @@ test('CDNOW: the prediction fit and the holdout check show progress, stop on Can
 	await expect(page.getByTestId('holdout-total')).toBeVisible({ timeout: 60_000 });
 	await expect(page.getByTestId('holdout-cancelled')).toHaveCount(0);
 });
+
+// The smallest phone the issue names: no view makes the page itself scroll sideways, in either direction.
+for (const lang of ['en', 'fa', 'ru'] as const) {
+	test(`360 px, ${lang}: no view is wider than the screen`, async ({ page }) => {
+		test.setTimeout(240_000);
+		await page.setViewportSize({ width: 360, height: 780 });
+		await page.goto(`./?lang=${lang}`);
+		await page.getByTestId('sample-button').click();
+		await page.getByTestId('import-button').click();
+		await expect(page.locator(READY.overview)).toBeVisible();
+		const wide: string[] = [];
+		for (const id of VIEWS) {
+			await openView(page, id);
+			const width = await page.evaluate(() => document.documentElement.scrollWidth);
+			if (width > 360) wide.push(`${id}: ${width}px`);
+		}
+		await page.screenshot({ path: `${SHOTS}/views-360-${lang}-settings.png`, fullPage: true });
+		expect(wide).toEqual([]);
+	});
+}
