@@ -99,16 +99,23 @@ function tablesInOrder(db: MandegarDB): Table[] {
 
 /**
  * Write the whole workspace to a gzip-compressed Blob. `app` holds settings kept outside the
- * database (restored as they were). `onProgress` gets records written so far.
+ * database (restored as they were). Progress is the share of records written (counted first); a
+ * cancel rejects with BackupCancelled and no Blob is made.
  */
 export async function exportWorkspace(
 	db: MandegarDB,
 	app: Record<string, string> = {},
 	now = Date.now(),
-	onProgress?: (records: number) => void
+	control: BackupControl = {}
 ): Promise<Blob> {
+	const report = reporter(control.onProgress);
+	const check = () => {
+		if (control.isCancelled?.()) throw new BackupCancelled();
+	};
 	const gzip = new CompressionStream('gzip');
 	const blob = new Response(gzip.readable).blob();
+	// A failed or cancelled backup aborts the stream, which rejects this too: handled by the throw below.
+	blob.catch(() => {});
 	const writer = gzip.writable.getWriter();
 	const enc = new TextEncoder();
 	const line = (v: unknown) => writer.write(enc.encode(JSON.stringify(v, replacer) + '\n'));
@@ -124,26 +131,36 @@ export async function exportWorkspace(
 			datasets: (await db.datasets.toCollection().primaryKeys()) as string[],
 			app
 		};
+		let total = 0;
+		for (const table of tables) total += await table.count();
+		report(0);
 		await line(header);
 		let records = 0;
 		for (const table of tables) {
+			check();
 			// Keys first, then one record at a time: a chunk record is ~1 MB, a dataset may have hundreds.
 			const keys = await table.toCollection().primaryKeys();
 			for (const key of keys) {
+				check();
 				const r = await table.get(key);
 				if (r === undefined) continue;
 				await line({ t: table.name, r });
 				records++;
-				onProgress?.(records);
+				// Short of 1 until the file is complete (records added meanwhile may outgrow the count).
+				report(Math.min(0.99, records / Math.max(1, total)));
 			}
 		}
+		check();
 		await line({ t: '$end', records });
 		await writer.close();
 	} catch (e) {
 		await writer.abort(e).catch(() => {});
 		throw e;
 	}
-	return new Blob([await blob], { type: 'application/gzip' });
+	const out = new Blob([await blob], { type: 'application/gzip' });
+	check();
+	report(1);
+	return out;
 }
 
 /** Split a text stream into lines (a long line is gathered in pieces and joined once). */
@@ -173,6 +190,34 @@ async function isGzip(file: Blob): Promise<boolean> {
 	return head[0] === 0x1f && head[1] === 0x8b;
 }
 
+/** Thrown when `isCancelled` says stop: a backup makes no file, a restore leaves the database as it was. */
+export class BackupCancelled extends Error {
+	override name = 'BackupCancelled';
+	constructor() {
+		super('Cancelled.');
+	}
+}
+
+/**
+ * Progress and cancel hooks of a backup or a restore. `onProgress` gets the share done (0…1), never
+ * less than the last report, and 1 once finished; `isCancelled` is asked between records.
+ */
+export interface BackupControl {
+	onProgress?: (fraction: number) => void;
+	isCancelled?: () => boolean;
+}
+
+/** Reports only rising values (a repeat or a step back is dropped); 1 is left for the end. */
+function reporter(onProgress?: (fraction: number) => void) {
+	let last = -1;
+	return (f: number) => {
+		const v = Math.max(0, Math.min(1, f));
+		if (!onProgress || v <= last) return;
+		last = v;
+		onProgress(v);
+	};
+}
+
 export class BackupError extends Error {
 	override name = 'BackupError';
 	/** Its code in core/user-messages.ts (the UI translates it). */
@@ -187,10 +232,27 @@ export class BackupError extends Error {
  * Restore a backup into this database. Datasets already stored (same id) are kept and the backup's
  * copy skipped. Parts are written in batches; the dataset records come last in the file, so a
  * dataset shows up only once all its parts are stored. If anything fails (a cut-off file, no storage
- * left), the parts written for datasets that were not here before are removed again.
+ * left) or it is cancelled, everything it wrote is removed again (the parts of datasets that were
+ * not here before, and workspace-wide records it added), so the database is as it was. Progress is
+ * the share of the file's bytes read.
  */
-export async function restoreWorkspace(db: MandegarDB, file: Blob, onProgress?: (records: number) => void): Promise<RestoreResult> {
-	let bytes: ReadableStream<Uint8Array> = file.stream() as ReadableStream<Uint8Array>;
+export async function restoreWorkspace(db: MandegarDB, file: Blob, control: BackupControl = {}): Promise<RestoreResult> {
+	const report = reporter(control.onProgress);
+	const check = () => {
+		if (control.isCancelled?.()) throw new BackupCancelled();
+	};
+	let read = 0;
+	const size = Math.max(1, file.size);
+	let bytes: ReadableStream<Uint8Array> = (file.stream() as ReadableStream<Uint8Array>).pipeThrough(
+		new TransformStream<Uint8Array, Uint8Array>({
+			transform(chunk, ctl) {
+				read += chunk.byteLength;
+				ctl.enqueue(chunk);
+			}
+		})
+	);
+	check();
+	report(0);
 	if (await isGzip(file)) bytes = bytes.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
 	const text = bytes.pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>);
 	const it = lines(text);
@@ -214,6 +276,8 @@ export async function restoreWorkspace(db: MandegarDB, file: Blob, onProgress?: 
 	let batch: { table: Table; r: unknown }[] = [];
 	let records = 0;
 	let ended = false;
+	/** Workspace-wide records this restore added (not tied to a dataset): removed again on failure. */
+	const added: { table: Table; key: unknown }[] = [];
 
 	const flush = async () => {
 		if (!batch.length) return;
@@ -228,11 +292,13 @@ export async function restoreWorkspace(db: MandegarDB, file: Blob, onProgress?: 
 		});
 		records += batch.length;
 		batch = [];
-		onProgress?.(records);
+		// The reading runs a little ahead of the writing: short of 1 until everything is stored.
+		report(Math.min(0.99, read / size));
 	};
 
 	try {
 		for await (const l of it) {
+			check();
 			const rec = JSON.parse(l, reviver) as { t: string; r: Record<string, unknown>; records?: number };
 			if (rec.t === '$end') {
 				ended = true;
@@ -245,17 +311,32 @@ export async function restoreWorkspace(db: MandegarDB, file: Blob, onProgress?: 
 			if (owner === undefined && rec.t !== 'datasets') {
 				// A workspace-wide record (not tied to a dataset): keep what this browser has.
 				const key = table.schema.primKey.keyPath;
-				if (typeof key === 'string' && (await table.get(rec.r[key] as string)) !== undefined) continue;
+				if (typeof key === 'string') {
+					if ((await table.get(rec.r[key] as string)) !== undefined) continue;
+					added.push({ table, key: rec.r[key] });
+				}
 			}
 			batch.push({ table, r: rec.r });
-			if (batch.length >= RESTORE_BATCH || rec.t === 'datasets') await flush();
+			if (batch.length >= RESTORE_BATCH || rec.t === 'datasets') {
+				check();
+				await flush();
+			}
 		}
+		check();
 		await flush();
 		if (!ended) throw new BackupError('backup_incomplete');
+		check();
 	} catch (e) {
 		await removeDatasets(db, incoming).catch(() => {});
+		if (added.length)
+			await db
+				.transaction('rw', [...new Set(added.map((a) => a.table))], async () => {
+					for (const { table, key } of added) await table.delete(key as string);
+				})
+				.catch(() => {});
 		throw e;
 	}
+	report(1);
 	return {
 		datasets: incoming.length,
 		skipped: header.datasets.length - incoming.length,

@@ -4,6 +4,7 @@
  * with other tabs (an import or delete in one shows up in the others; a schema upgrade or a
  * delete-all in another tab asks this one to reload instead of breaking).
  */
+import { proxy } from 'comlink';
 import { DB_NAME } from '../db/schema';
 import { saveBlobFile } from '../ui/save-blob';
 import { workspaceApi } from '../worker/workspace-client';
@@ -51,6 +52,10 @@ export class StorageState {
 	/** A service worker holds the app: it loads without a network. */
 	offline = $state(false);
 	busy = $state<'backup' | 'restore' | 'delete' | null>(null);
+	/** Share done (0…1) of the backup or restore under way, from the worker's progress reports. */
+	progress = $state(0);
+	/** Cancel was asked for the backup or restore under way. */
+	cancelling = $state(false);
 	message = $state<string | null>(null);
 	error = $state<string | null>(null);
 	/** Another tab changed the database under this one: only a reload helps. */
@@ -69,6 +74,8 @@ export class StorageState {
 	#knownIds = '';
 	#started = false;
 	#asked = false;
+	/** Bumped per backup/restore: a late report of an earlier one is ignored. */
+	#longSeq = 0;
 
 	/** Ask for persistent storage, measure, and start listening to other tabs. Call once on mount. */
 	start(): () => void {
@@ -199,13 +206,39 @@ export class StorageState {
 
 	/* ------------------------------------------------------------ backup */
 
-	async backup(): Promise<void> {
-		if (this.busy) return;
-		this.busy = 'backup';
+	#startLong(kind: 'backup' | 'restore'): void {
+		this.busy = kind;
+		this.progress = 0;
+		this.cancelling = false;
 		this.error = null;
 		this.message = null;
+	}
+
+	/** The worker's progress reports (a Comlink proxy; the worker releases it when done). */
+	#onProgress() {
+		const seq = ++this.#longSeq;
+		return proxy((fraction: number) => {
+			if (seq === this.#longSeq && this.busy) this.progress = Math.max(this.progress, fraction);
+		});
+	}
+
+	/** Stop the backup or restore under way: no file is saved, a restore writes nothing. */
+	async cancel(): Promise<void> {
+		if (this.busy !== 'backup' && this.busy !== 'restore') return;
+		this.cancelling = true;
+		await workspaceApi.cancelWorkspace();
+	}
+
+	async backup(): Promise<void> {
+		if (this.busy) return;
+		this.#startLong('backup');
 		try {
-			const { blob, fileName, createdAt } = await workspaceApi.backupWorkspace(appSettings());
+			const res = await workspaceApi.backupWorkspace(appSettings(), this.#onProgress());
+			if (res.ok === 'cancelled') {
+				this.message = t('st.backupCancelled');
+				return;
+			}
+			const { blob, fileName, createdAt } = res;
 			saveBlobFile(fileName, blob);
 			localStorage.setItem(LAST_BACKUP_KEY, String(createdAt));
 			this.lastBackup = createdAt;
@@ -214,16 +247,19 @@ export class StorageState {
 			this.error = t('st.backupFailed', { error: errorText(e) });
 		} finally {
 			this.busy = null;
+			this.cancelling = false;
 		}
 	}
 
 	async restore(file: Blob): Promise<void> {
 		if (this.busy) return;
-		this.busy = 'restore';
-		this.error = null;
-		this.message = null;
+		this.#startLong('restore');
 		try {
-			const res = await workspaceApi.restoreWorkspace(file);
+			const res = await workspaceApi.restoreWorkspace(file, this.#onProgress());
+			if (res.ok === 'cancelled') {
+				this.message = t('st.restoreCancelled');
+				return;
+			}
 			if (!res.ok) {
 				this.error = workerText(res);
 				return;
@@ -241,6 +277,7 @@ export class StorageState {
 			this.error = t('st.restoreFailed', { error: errorText(e) });
 		} finally {
 			this.busy = null;
+			this.cancelling = false;
 			await this.refresh();
 		}
 	}

@@ -97,7 +97,9 @@ describe('workspace backup', () => {
 	it('the worker call names the file and reports failures as messages', async () => {
 		const src = await withDataset();
 		const ws = createWorkspaceApi(src.db);
-		const { blob, fileName } = await ws.backupWorkspace({});
+		const made = await ws.backupWorkspace({});
+		if (made.ok !== true) throw new Error('cancelled');
+		const { blob, fileName } = made;
 		expect(fileName).toMatch(/^mandegar-backup-\d{8}-\d{4}\.mandegar\.gz$/);
 		const res = await createWorkspaceApi(freshDb()).restoreWorkspace(new Blob([await blob.arrayBuffer()]));
 		expect(res).toMatchObject({ ok: true, datasets: 1 });
