@@ -3,6 +3,7 @@
 // offline (service worker); two tabs stay consistent; backup from one browser context restores into
 // a fresh one with the same figures; "Delete all data" leaves storage empty.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -265,6 +266,85 @@ test('backup in one browser, restore into a fresh one: same figures; delete all 
 	await page.reload();
 	await expect(page.getByTestId('sample-button')).toBeVisible();
 	await expect(page.getByTestId('dataset-item')).toHaveCount(0);
+});
+
+/**
+ * A backup file with `copies` copies of every dataset of `file` under new ids (and none of the
+ * originals): restoring it takes long enough to cancel midway.
+ */
+function copiesBackup(file: string, copies: number): Buffer {
+	const lines = gunzipSync(readFileSync(file)).toString('utf8').trim().split('\n');
+	const header = JSON.parse(lines[0]);
+	const body = lines.slice(1, -1).map((l) => JSON.parse(l) as { t: string; r: Record<string, unknown> });
+	const idOf = (k: number, id: string) => `${id}-copy${k}`;
+	const out: unknown[] = [];
+	for (const rec of body.filter((b) => b.t !== 'datasets'))
+		for (let k = 0; k < copies; k++) out.push({ t: rec.t, r: { ...rec.r, datasetId: idOf(k, rec.r.datasetId as string) } });
+	for (const rec of body.filter((b) => b.t === 'datasets'))
+		for (let k = 0; k < copies; k++) out.push({ t: rec.t, r: { ...rec.r, id: idOf(k, rec.r.id as string), name: `${rec.r.name} ${k}` } });
+	const datasets = (header.datasets as string[]).flatMap((id) => Array.from({ length: copies }, (_, k) => idOf(k, id)));
+	const text = [JSON.stringify({ ...header, datasets }), ...out.map((o) => JSON.stringify(o)), JSON.stringify({ t: '$end', records: out.length })].join('\n') + '\n';
+	return gzipSync(text);
+}
+
+test('backup and restore show a progress bar; a restore cancelled midway changes nothing', async ({ page }, testInfo) => {
+	await page.goto('./');
+	await importSample(page);
+	const names = await page.getByTestId('dataset-item').allTextContents();
+	expect(names).toHaveLength(1);
+
+	// The backup of the sample is quick: watch the card for the bar (with its label) while it runs.
+	await page.evaluate(() => {
+		const seen: { label: string | null; value: number }[] = [];
+		(window as unknown as { __bars: typeof seen }).__bars = seen;
+		new MutationObserver(() => {
+			const bar = document.querySelector<HTMLProgressElement>('[data-testid="storage-status"] progress[data-testid="storage-progress"]');
+			if (bar) seen.push({ label: bar.getAttribute('aria-label'), value: bar.value });
+		}).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+	});
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup-button').click()]);
+	const file = (await download.path())!;
+	await expect(page.getByTestId('storage-message')).toContainText('Backup saved as mandegar-backup-');
+	const bars = await page.evaluate(() => (window as unknown as { __bars: { label: string | null; value: number }[] }).__bars);
+	expect(bars.length).toBeGreaterThan(0);
+	expect(bars.every((b) => b.label === 'Backup progress')).toBe(true);
+	await expect(page.getByTestId('storage-progress')).toHaveCount(0);
+	expect(readFileSync(file).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+
+	// Restore 60 copies of the sample (new ids); cancel once the bar shows that parts were written.
+	const big = testInfo.outputPath('sample-copies.mandegar.gz');
+	writeFileSync(big, copiesBackup(file, 60));
+	await page.getByTestId('restore-input').setInputFiles(big);
+	const bar = page.getByRole('progressbar', { name: 'Restore progress' });
+	await expect(bar).toBeVisible();
+	await expect.poll(() => bar.evaluate((b) => (b as HTMLProgressElement).value), { timeout: 10_000, intervals: [20] }).toBeGreaterThan(0);
+	await shot(page, 'local-first-restore-progress');
+	await page.getByTestId('storage-cancel').click();
+	await expect(page.getByTestId('storage-message')).toHaveText('Restore cancelled, nothing changed.');
+	await expect(bar).toHaveCount(0);
+	await shot(page, 'local-first-restore-cancelled');
+	// Nothing of the backup is stored: the same one dataset, in the list and in IndexedDB.
+	await expect(page.getByTestId('dataset-item')).toHaveText(names);
+	const stored = await page.evaluate(
+		() =>
+			new Promise<number[]>((resolve, reject) => {
+				const req = indexedDB.open('mandegar');
+				req.onerror = () => reject(req.error);
+				req.onsuccess = () => {
+					const db = req.result;
+					const tx = db.transaction(['datasets', 'chunks'], 'readonly');
+					const a = tx.objectStore('datasets').count();
+					const b = tx.objectStore('chunks').count();
+					tx.oncomplete = () => {
+						db.close();
+						resolve([a.result, b.result]);
+					};
+				};
+			})
+	);
+	expect(stored).toEqual([1, 1]);
+	await page.reload();
+	await expect(page.getByTestId('dataset-item')).toHaveText(names);
 });
 
 test('backup reminder after 7 days without a backup', async ({ page }) => {
