@@ -16,25 +16,29 @@ import {
 	type ResultRecord
 } from './schema';
 
-/** Split the columns into chunk records of CHUNK_ROWS rows (copies, so each record owns its buffers). */
-export function buildChunks(datasetId: string, data: OrderData): ChunkRecord[] {
-	const chunks: ChunkRecord[] = [];
-	for (let start = 0, index = 0; start < data.length || index === 0; start += CHUNK_ROWS, index++) {
-		const end = Math.min(data.length, start + CHUNK_ROWS);
-		chunks.push({
-			datasetId,
-			index,
-			length: end - start,
-			customer: data.customer.slice(start, end),
-			order: data.order.slice(start, end),
-			day: data.day.slice(start, end),
-			amount: data.amount.slice(start, end),
-			flags: data.flags.slice(start, end),
-			dims: data.dims.map((d) => d.codes.slice(start, end))
-		});
-		if (end >= data.length) break;
-	}
-	return chunks;
+/** How many chunk records of CHUNK_ROWS rows hold the columns (one, possibly empty, at least). */
+export function chunkCount(data: OrderData): number {
+	return Math.max(1, Math.ceil(data.length / CHUNK_ROWS));
+}
+
+/**
+ * Chunk record `index` of the columns (copies, so the record owns its buffers). Built one at a time
+ * just before it is written, so storing starts (and reports progress) without first copying every column.
+ */
+export function buildChunk(datasetId: string, data: OrderData, index: number): ChunkRecord {
+	const start = index * CHUNK_ROWS;
+	const end = Math.min(data.length, start + CHUNK_ROWS);
+	return {
+		datasetId,
+		index,
+		length: end - start,
+		customer: data.customer.slice(start, end),
+		order: data.order.slice(start, end),
+		day: data.day.slice(start, end),
+		amount: data.amount.slice(start, end),
+		flags: data.flags.slice(start, end),
+		dims: data.dims.map((d) => d.codes.slice(start, end))
+	};
 }
 
 function buildDictionaries(datasetId: string, data: OrderData): DictionaryRecord[] {
@@ -116,17 +120,17 @@ export async function saveDataset(
 	onProgress?: StoreProgress,
 	shouldAbort?: () => boolean
 ): Promise<DatasetRecord> {
-	const chunks = buildChunks(record.id, data);
+	const chunks = chunkCount(data);
 	const dictionaries = buildDictionaries(record.id, data);
 	const reports = buildReports(record.id, report);
-	const full: DatasetRecord = { ...record, chunks: chunks.length };
-	const progress = storeSteps(chunks.length + dictionaries.length + (reports.length ? 1 : 0) + 1, chunks.length, onProgress);
+	const full: DatasetRecord = { ...record, chunks };
+	const progress = storeSteps(chunks + dictionaries.length + (reports.length ? 1 : 0) + 1, chunks, onProgress);
 	let ok = false;
 	try {
 		await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports], async (tx) => {
-			for (let i = 0; i < chunks.length; i++) {
+			for (let i = 0; i < chunks; i++) {
 				if (shouldAbort?.()) tx.abort();
-				await db.chunks.add(chunks[i]);
+				await db.chunks.add(buildChunk(record.id, data, i));
 				progress.step();
 			}
 			progress.tail();
@@ -253,11 +257,11 @@ export async function replaceDatasetData(
 	/** A customer list stored with this version (attached or re-joined), in the same transaction. */
 	list?: CustomerListRecord
 ): Promise<DatasetRecord> {
-	const chunks = buildChunks(record.id, data);
+	const chunks = chunkCount(data);
 	const dictionaries = buildDictionaries(record.id, data);
 	const reports = buildReports(record.id, report);
-	const full: DatasetRecord = { ...record, chunks: chunks.length };
-	const progress = storeSteps(chunks.length + dictionaries.length + (reports.length ? 1 : 0) + 1, chunks.length, onProgress);
+	const full: DatasetRecord = { ...record, chunks };
+	const progress = storeSteps(chunks + dictionaries.length + (reports.length ? 1 : 0) + 1, chunks, onProgress);
 	let ok = false;
 	try {
 		await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports, db.customerLists, db.results], async (tx) => {
@@ -268,9 +272,9 @@ export async function replaceDatasetData(
 			await db.chunks.where('datasetId').equals(record.id).delete();
 			await db.dictionaries.where('datasetId').equals(record.id).delete();
 			await db.reports.where('datasetId').equals(record.id).delete();
-			for (let i = 0; i < chunks.length; i++) {
+			for (let i = 0; i < chunks; i++) {
 				if (shouldAbort?.()) tx.abort();
-				await db.chunks.add(chunks[i]);
+				await db.chunks.add(buildChunk(record.id, data, i));
 				progress.step();
 			}
 			progress.tail();
