@@ -52,3 +52,11 @@ export function pageOf(order: Int32Array, req: PageRequest): { total: number; po
 	}
 	return { total, positions };
 }
+
+/**
+ * Persian (۰–۹) and Arabic-Indic (٠–٩) digits as Latin ones, everything else unchanged: what a Persian
+ * keyboard types for "17450" finds the customer 17450, and a whole number typed either way reads the same.
+ */
+export function foldDigits(text: string): string {
+	return text.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+}

@@ -4,6 +4,7 @@
  * Intl, Jalali months from the label itself — METRICS.md §2 labels carry the Jalali year and month,
  * exact by core/calendar.ts), dates, and money in a dataset's currency (never converted).
  */
+import { foldDigits } from '../core/customer-query';
 import { civilFromDays, dayToJalali, validGregorianDay, validJalaliDay } from '../core/calendar';
 import type { CalendarKind, Day } from '../core/types';
 import type { Params } from './message-format';
@@ -147,7 +148,7 @@ export function splitIsolates(text: string): { text: string; isolated: boolean }
  * grouping mark, mixed letters). The number inputs that show the UI's digits read their text with it.
  */
 export function parseLocaleInteger(text: string): number | null {
-	const latin = text.trim().replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+	const latin = foldDigits(text.trim());
 	if (!/^[0-9]+$/.test(latin)) return null;
 	const n = Number(latin);
 	return Number.isSafeInteger(n) ? n : null;

@@ -15,7 +15,7 @@ import {
 	REPORT_COLUMNS,
 	SEGMENT_COLUMNS
 } from '../core/csv-out';
-import { buildSortIndex, pageOf, type SortValue } from '../core/customer-query';
+import { buildSortIndex, foldDigits, pageOf, type SortValue } from '../core/customer-query';
 import { ByteHasher } from '../core/hash';
 import { dataSummary } from '../core/customers';
 import { activeAtEndMembers, cohortCellMembers } from '../core/drill';
@@ -132,13 +132,14 @@ function withPrediction(row: CustomerRow, pred: PredictionResult | null, i: numb
 }
 
 function segmentAccept(rows: readonly CustomerRow[], filter: SegmentFilter | null | undefined, search: string | undefined) {
-	const needle = (search ?? '').trim().toLowerCase();
+	// Digits compared as Latin on both sides: a Persian keyboard's ۱۷۴۵۰ finds 17450 (and an id written in Persian digits).
+	const needle = foldDigits((search ?? '').trim().toLowerCase());
 	if (!filter && !needle) return undefined;
 	return (i: number) => {
 		const c = rows[i];
 		if (filter && (filter.kind === 'rfm' ? c.rfm_segment : c.type) !== filter.segment) return false;
 		if (filter?.r !== undefined && (c.r_score !== filter.r || c.f_score !== filter.f)) return false;
-		return !needle || c.customer_id.toLowerCase().includes(needle);
+		return !needle || foldDigits(c.customer_id.toLowerCase()).includes(needle);
 	};
 }
 

@@ -63,6 +63,9 @@ describe('customers page', () => {
 		const want = refCustomers.filter((r) => r.customer_id.includes('1237')).map((r) => r.customer_id);
 		expect(found.total).toBe(want.length);
 		expect(found.rows.map((r) => r.customer_id)).toEqual(want);
+		// Typed on a Persian keyboard (۱۲۳۷) or in Arabic-Indic digits (١٢٣٧): the same customers.
+		expect((await api.customers({ ...req, search: '۱۲۳۷', offset: 0, limit: 100 })).rows.map((r) => r.customer_id)).toEqual(want);
+		expect((await api.customers({ ...req, search: '١٢٣٧', offset: 0, limit: 100 })).rows.map((r) => r.customer_id)).toEqual(want);
 		const c12370 = refCustomers.find((r) => r.customer_id === '12370')!;
 		expect(found.rows.find((r) => r.customer_id === '12370')?.orders).toBe(Number(c12370.orders));
 		const hib = await api.customers({ ...req, filter: { kind: 'rfm', segment: 'hibernating' }, offset: 0, limit: 1000 });
