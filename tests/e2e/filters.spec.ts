@@ -109,7 +109,7 @@ test('the screen survives a reload: view, dataset, granularity, window, as-of, m
 	await page.getByTestId('as-of').dispatchEvent('change');
 	await addFilter(page, 'Location', 'United Kingdom');
 	await page.getByTestId('tab-breakdowns').click();
-	await page.getByTestId('breakdown-dimension').selectOption({ label: 'location' });
+	await page.getByTestId('breakdown-dimension').selectOption({ label: 'Location' });
 	await page.getByTestId('tab-cohorts').click();
 	await page.getByTestId('cohort-metric-ltv').check();
 	await expect(page).toHaveURL(/#view=cohorts&ds=ds-[^&]+&g=quarter&w=2&asof=2011-09-30&m=ltv&bd=location&f.location=United\+Kingdom$/);
@@ -129,7 +129,7 @@ test('the screen survives a reload: view, dataset, granularity, window, as-of, m
 	await expect(cell).toHaveAttribute('data-value', value!);
 	expect(page.url()).toBe(url);
 	await page.getByTestId('tab-breakdowns').click();
-	await expect(page.getByTestId('breakdown-dimension').locator('option:checked')).toHaveText('location');
+	await expect(page.getByTestId('breakdown-dimension').locator('option:checked')).toHaveText('Location');
 
 	// The old bare form still opens a view.
 	await page.goto('./#segments');

@@ -99,8 +99,12 @@ test('sample: every analysis view shows the reference figures', async ({ page })
 	// Breakdowns: by location, the values' customers add up to all customers.
 	await openView(page, 'breakdowns');
 	const dims = await page.getByTestId('breakdown-dimension').locator('option').allTextContents();
-	const loc = dims.indexOf('location');
-	if (loc >= 0) await page.getByTestId('breakdown-dimension').selectOption(String(loc));
+	// Canonical fields are named in the UI language, as in the filter bar.
+	expect(dims).toContain('Location');
+	expect(dims).not.toContain('location');
+	const loc = dims.indexOf('Location');
+	await page.getByTestId('breakdown-dimension').selectOption(String(loc));
+	await expect(page.locator('#breakdown-heading')).toContainText('Location');
 	await expect(page.getByTestId('breakdown-table').locator('tbody tr').first()).toBeVisible();
 	if (loc >= 0) await expect(page.getByTestId('breakdown-table').locator('tbody tr').first()).toHaveAttribute('data-value', 'United Kingdom');
 	const counts = await page.getByTestId('breakdown-table').locator('tbody tr td:nth-of-type(1)').allTextContents();

@@ -164,7 +164,7 @@ test('a hash changed after load applies the whole screen; reload and back keep i
 	await expect(page.getByTestId('granularity')).toHaveValue('quarter');
 	// The cohort metric and the breakdown came along.
 	await openView(page, 'breakdowns');
-	await expect(page.getByTestId('breakdown-dimension').locator('option:checked')).toHaveText('location');
+	await expect(page.getByTestId('breakdown-dimension').locator('option:checked')).toHaveText('Location');
 	await expect(page).toHaveURL(/&m=ltv&bd=location&f.location=France$/);
 });
 
