@@ -65,7 +65,8 @@ test('a filter changes the numbers consistently and is shown as a removable chip
 	await expect(page.getByTestId('filter-add')).toBeDisabled();
 	await expect(page.getByTestId('filter-value-unknown')).toHaveText('No row has this value in this column.');
 	await expect(page.locator('#filter-values option[value="United Kingdom"]')).toHaveCount(1);
-	await addFilter(page, 'Location', 'United Kingdom');
+	// Letter case does not matter: the column's own spelling is what gets filtered.
+	await addFilter(page, 'Location', 'united kingdom');
 	const chip = page.getByTestId('filter-chip');
 	await expect(chip).toHaveCount(1);
 	await expect(chip).toContainText('Location: United Kingdom');
@@ -97,6 +98,15 @@ test('a filter changes the numbers consistently and is shown as a removable chip
 	await page.getByTestId('tab-cohorts').click();
 	await expect(page.locator('[data-testid="heat-cell"][data-cohort="2010-12"]')).toHaveCount(0);
 	await expect(page.locator('[data-testid="heat-cell"][data-cohort="2011-01"][data-offset="0"]')).toHaveCount(1);
+	await expect(page.getByTestId('filter-empty')).toHaveCount(0);
+
+	// A range with no row at all: said in words, with a way back, instead of a silently empty dashboard.
+	await page.getByTestId('filter-from').fill('2015-01-01');
+	await page.getByTestId('filter-from').dispatchEvent('change');
+	await expect(page.getByTestId('filter-empty')).toContainText('No row matches the filter (from 2015-01-01)');
+	await page.getByTestId('filter-empty').getByRole('button').click();
+	await expect(page.getByTestId('filter-empty')).toHaveCount(0);
+	await expect(page.getByTestId('filter-none')).toBeVisible();
 });
 
 test('the screen survives a reload: view, dataset, granularity, window, as-of, metric, breakdown, filters', async ({ page }) => {

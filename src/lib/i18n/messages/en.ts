@@ -746,6 +746,8 @@ export const en = {
 	'filter.dimension': 'Column',
 	'filter.value': 'Value',
 	'filter.valuePlaceholder': 'Type or pick ({n, plural, one {# value} other {# values}})',
+	'filter.valueHint': 'Type or pick a value',
+	'filter.emptyResult': 'No row matches the filter ({filter}), so every view is empty. Remove a filter above, or clear them all.',
 	'filter.valueRows': '{rows, plural, one {# row} other {# rows}}',
 	'filter.valueUnknown': '{truncated, select, yes {Not among the most common values of this column: it will be matched exactly as typed.} other {No row has this value in this column.}}',
 	'filter.add': 'Add filter',
