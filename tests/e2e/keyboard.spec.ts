@@ -219,6 +219,13 @@ test('R × F grid: one tab stop with arrow keys; a cell opens its customers, as 
 	const status = page.getByTestId('segment-customers-table-count');
 	await expect(status).toContainText(`of ${count.toLocaleString('en-US')} (of`);
 	await page.screenshot({ path: `${SHOTS}/kbd-07-rfm-cell-keyboard.png` });
+	// Escape closes the list and gives focus back to the cell, as the drill-down list does; Enter opens it again.
+	await page.keyboard.press('Escape');
+	await expect(cell).toBeFocused();
+	await expect(page.getByTestId('segment-customers-close')).toHaveCount(0);
+	await expect(heading).not.toContainText('R 1, F 1');
+	await page.keyboard.press('Enter');
+	await expect(heading).toContainText('R 1, F 1');
 
 	// A click on another non-empty cell lists that cell: the count equals the cell's.
 	const other = grid.locator('[data-testid="rfm-cell"][data-r="5"][data-f="5"]');
