@@ -103,6 +103,9 @@ test('Persian formulas read left to right as written: churn = lost ÷ S × 100, 
 	await card.locator('summary').click();
 	const def = card.locator('.formula-def');
 	expect((await textBox(def, 'ریزش')).right).toBeLessThan((await textBox(def, 'از دست‌رفته')).left);
+	// In the page's font (a monospace font sets Persian letters apart) and in Persian digits, × ۱۰۰ as in the worked line.
+	expect(await def.evaluate((el) => getComputedStyle(el.closest('p')!).fontFamily)).not.toMatch(/^ui-monospace/);
+	await expect(def).toContainText('× ۱۰۰');
 
 	// Customers: the top-20 % worked line, «⌈0.2 · n⌉ = k مشتری: top ÷ total × ۱۰۰ = share», keeps its order:
 	// "= k مشتری" before the colon, the revenue division after it.
