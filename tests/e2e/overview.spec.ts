@@ -57,6 +57,8 @@ test('overview: ten cards with sparklines and changes, a summary equal to the pe
 	// The summary sentence holds the period table's numbers for the same period.
 	const row = await latestCompleteRow(page);
 	expect(row.period).toBe('2011-11');
+	// The card's customers are counted to the end of that period (the header counts to the last day of the file).
+	await expect(page.getByTestId('kpi-customers')).toContainText('ever bought, by the end of 2011-11');
 	// CRR over 100 % (more came back than were lost) is explained on its card with the same numbers.
 	expect(row.reactivated).toBeGreaterThan(row.lost);
 	await expect(page.getByTestId('kpi-crr')).toContainText(`Over 100 %: ${row.reactivated} customers came back after a pause, more than the ${row.lost} lost.`);

@@ -115,7 +115,7 @@ export const en = {
 
 	'kpi.formula': 'Formula',
 	'kpi.customers': 'Customers',
-	'kpi.customers.note': 'ever bought',
+	'kpi.customers.note': 'ever bought, by the end of {period}',
 	'kpi.installed': 'Installed base',
 	'kpi.installed.note': `active in the last {window, plural, one {# ${UNIT}} other {# ${UNITS}}}`,
 	'kpi.new': 'New',

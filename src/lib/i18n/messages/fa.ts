@@ -112,7 +112,7 @@ export const fa: Messages = {
 
 	'kpi.formula': 'فرمول',
 	'kpi.customers': 'مشتریان',
-	'kpi.customers.note': 'دست‌کم یک خرید',
+	'kpi.customers.note': 'دست‌کم یک خرید تا پایان {period}',
 	'kpi.installed': 'پایگاه نصب‌شده',
 	'kpi.installed.note': `فعال در {window} ${UNIT} گذشته`,
 	'kpi.new': 'جدید',

@@ -123,7 +123,7 @@ export const ru: Messages = {
 
 	'kpi.formula': 'Формула',
 	'kpi.customers': 'Клиенты',
-	'kpi.customers.note': 'хотя бы одна покупка',
+	'kpi.customers.note': 'хотя бы одна покупка к концу периода {period}',
 	'kpi.installed': 'Активная база',
 	'kpi.installed.note': `покупали ${LAST_N}`,
 	'kpi.new': 'Новые',
