@@ -91,7 +91,8 @@ test('print: every view one after another, no navigation, dataset and settings i
 	await expect(page.locator('.view-tabs')).toBeHidden();
 	await expect(page.locator('aside.side')).toBeHidden();
 	await expect(page.locator('.app-header')).toBeHidden();
-	await expect(page.locator('button:visible, select:visible, input:visible')).toHaveCount(0);
+	// Buttons that carry data (segment names, column headers) print as text inside their cells; no other control prints.
+	await expect(page.locator('button:not(:is(th, td) button):visible, select:visible, input:visible')).toHaveCount(0);
 	await expect(page.locator('.dataset-title h2')).toBeVisible();
 	await expect(page.getByTestId('print-settings')).toContainText('Period: month');
 	await page.screenshot({ path: `${SHOTS}/product-print.png`, fullPage: true });
@@ -101,6 +102,67 @@ test('print: every view one after another, no navigation, dataset and settings i
 	await page.emulateMedia({ media: 'screen' });
 	await expect(page.locator('.view-tabs')).toBeVisible();
 	await expect(page.getByTestId('print-view-overview')).toHaveCount(0);
+});
+
+test('print at paper width (720 px), en and fa: nothing wider than the sheet, data buttons print as text, controls and repeated tables do not', async ({ page }) => {
+	test.setTimeout(240_000);
+	await page.setViewportSize({ width: 720, height: 1000 });
+	// Names written by hand from the catalogues: the Segments table's first row, the customers table's first column.
+	const cases = [
+		{ lang: 'en', champions: 'champions', customer: 'Customer' },
+		{ lang: 'fa', champions: 'قهرمانان', customer: 'مشتری' }
+	];
+	for (const c of cases) {
+		await page.emulateMedia({ media: 'screen' });
+		if (c.lang === 'en') await importSample(page);
+		else await page.getByTestId('language').selectOption(c.lang);
+		await expect(page.locator('html')).toHaveAttribute('lang', c.lang);
+		// A customer list opened on screen (an R×F cell) is not part of the printed report.
+		await openView(page, 'segments');
+		await page.locator('[data-testid="rfm-segments"] tbody th button').first().click();
+		await expect(page.getByTestId('segment-customers-table')).toBeVisible();
+		await page.emulateMedia({ media: 'print' });
+		for (const id of VIEWS) await expect(page.getByTestId(`print-view-${id}`).locator(READY[id]).first()).toBeVisible();
+		await expect(page.getByTestId('segment-customers-table')).toBeHidden();
+		await expect(page.getByTestId('drill-list')).toHaveCount(0);
+
+		// Not one pixel wider than the paper, whatever the direction.
+		const wide = await page.evaluate(() => ({
+			page: document.documentElement.scrollWidth,
+			over: [...document.querySelectorAll('body *')]
+				.filter((e) => {
+					const r = e.getBoundingClientRect();
+					return r.width > 0 && (r.right > 720.5 || r.left < -0.5);
+				})
+				.slice(0, 5)
+				.map((e) => `${e.tagName}.${e.getAttribute('class') ?? ''}`)
+		}));
+		expect(wide.over, `${c.lang}: elements outside the sheet`).toEqual([]);
+		expect(wide.page).toBeLessThanOrEqual(720);
+
+		// Buttons carrying data print as text: the segment names, the sortable column headers.
+		const rfm = page.getByTestId('rfm-segments');
+		await expect(rfm.locator('tbody th').first()).toHaveText(c.champions);
+		await expect(rfm.locator('tbody th').first().locator('button')).toBeVisible();
+		const header = page.getByTestId('customers-table').locator('thead th');
+		await expect(header.first()).toHaveText(new RegExp(`^${c.customer}( [↑↓])?$`)); // with the sort's arrow
+		for (const text of await header.allInnerTexts()) expect(text.trim()).not.toBe('');
+		// Controls do not print; only buttons inside table cells do.
+		await expect(page.locator('button:not(:is(th, td) button):visible, select:visible, input:visible')).toHaveCount(0);
+		await expect(page.locator('label:visible')).toHaveCount(0);
+		// The per-period table of the whole base prints once, in Retention (not also in Overview).
+		await expect(page.getByTestId('print-view-overview').getByTestId('period-table').locator('visible=true')).toHaveCount(0);
+		await expect(page.getByTestId('print-view-retention').getByTestId('period-table').locator('visible=true')).toHaveCount(1);
+		await expect(page.getByTestId('print-view-retention').getByTestId('period-table')).toBeVisible();
+		if (c.lang === 'en') {
+			// The labels as whole texts (the explanations may say "calibration end" in a sentence).
+			for (const label of ['Search customer id', 'Top values', 'Horizon (weeks)', 'Calibration end', 'Tall when top-20 % share ≥ (%)', 'Loyal: frequency ≥', 'More downloads'])
+				await expect(page.getByText(label, { exact: true }).locator('visible=true'), label).toHaveCount(0);
+			for (const text of [/^Computed in \d+ ms/, /^Page \d+ of \d+$/])
+				await expect(page.getByText(text).locator('visible=true'), String(text)).toHaveCount(0);
+		}
+		await page.screenshot({ path: `${SHOTS}/product-print-720-${c.lang}.png`, fullPage: true });
+	}
 });
 
 test('keyboard: a focused heatmap cell or chart point shows its text beside it', async ({ page }) => {
