@@ -2,6 +2,7 @@
  * Reading and writing whole datasets: columnar chunks, dictionaries and the import report.
  * A save is one transaction, so a failed or cancelled import leaves earlier data as it was.
  */
+import type { Transaction } from 'dexie';
 import type { DimensionColumn, OrderData, ReportEntry } from '../core/types';
 import { UserError } from '../core/user-messages';
 import {
@@ -108,6 +109,39 @@ export function storeSteps(writes: number, commitSteps: number, onProgress?: Sto
 }
 
 /**
+ * The rows' parts of a dataset inside the caller's transaction: chunks (built one at a time, just before
+ * their write), then the dictionaries one by one (not one bulkAdd, so progress and a cancel come between
+ * them) and the report; progress after every write, `shouldAbort` checked between them (it aborts the
+ * whole transaction: nothing of it is stored).
+ */
+async function writeParts(
+	db: MandegarDB,
+	tx: Transaction,
+	id: string,
+	data: OrderData,
+	parts: { chunks: number; dictionaries: DictionaryRecord[]; reports: ReportRecord[] },
+	progress: { step(): void; tail(): void },
+	shouldAbort?: () => boolean
+): Promise<void> {
+	for (let i = 0; i < parts.chunks; i++) {
+		if (shouldAbort?.()) tx.abort();
+		await db.chunks.add(buildChunk(id, data, i));
+		progress.step();
+	}
+	progress.tail();
+	for (const d of parts.dictionaries) {
+		if (shouldAbort?.()) tx.abort();
+		await db.dictionaries.add(d);
+		progress.step();
+	}
+	if (parts.reports.length) {
+		await db.reports.bulkAdd(parts.reports);
+		progress.step();
+	}
+	if (shouldAbort?.()) tx.abort();
+}
+
+/**
  * Store a dataset in one read-write transaction: either everything lands or nothing does.
  * `shouldAbort` is checked between writes so a cancel during storing rolls back. `onProgress` is
  * called after every write (chunk, dictionary, report part, dataset record) and while committing.
@@ -128,23 +162,7 @@ export async function saveDataset(
 	let ok = false;
 	try {
 		await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports], async (tx) => {
-			for (let i = 0; i < chunks; i++) {
-				if (shouldAbort?.()) tx.abort();
-				await db.chunks.add(buildChunk(record.id, data, i));
-				progress.step();
-			}
-			progress.tail();
-			// One dictionary at a time (not one bulkAdd), so progress and a cancel come between them.
-			for (const d of dictionaries) {
-				if (shouldAbort?.()) tx.abort();
-				await db.dictionaries.add(d);
-				progress.step();
-			}
-			if (reports.length) {
-				await db.reports.bulkAdd(reports);
-				progress.step();
-			}
-			if (shouldAbort?.()) tx.abort();
+			await writeParts(db, tx, record.id, data, { chunks, dictionaries, reports }, progress, shouldAbort);
 			// The dataset record is written last: a dataset is listed only once all its parts exist.
 			await db.datasets.add(full);
 			progress.step();
@@ -272,22 +290,7 @@ export async function replaceDatasetData(
 			await db.chunks.where('datasetId').equals(record.id).delete();
 			await db.dictionaries.where('datasetId').equals(record.id).delete();
 			await db.reports.where('datasetId').equals(record.id).delete();
-			for (let i = 0; i < chunks; i++) {
-				if (shouldAbort?.()) tx.abort();
-				await db.chunks.add(buildChunk(record.id, data, i));
-				progress.step();
-			}
-			progress.tail();
-			for (const d of dictionaries) {
-				if (shouldAbort?.()) tx.abort();
-				await db.dictionaries.add(d);
-				progress.step();
-			}
-			if (reports.length) {
-				await db.reports.bulkAdd(reports);
-				progress.step();
-			}
-			if (shouldAbort?.()) tx.abort();
+			await writeParts(db, tx, record.id, data, { chunks, dictionaries, reports }, progress, shouldAbort);
 			await db.datasets.put(full);
 			progress.step();
 		});
