@@ -13,13 +13,31 @@ export function dimensionLabel(name: string): string {
 	return key in MESSAGES.en ? t(key as MessageKey) : name;
 }
 
-/** One label per condition, in the filter bar's order: from, to, then each dimension value. */
-export function filterLabels(f: OrderFilter): string[] {
-	const out: string[] = [];
-	if (f.from !== null) out.push(t('filter.chipFrom', { date: i18n.day(f.from) }));
-	if (f.to !== null) out.push(t('filter.chipTo', { date: i18n.day(f.to) }));
-	for (const d of f.dims) for (const v of d.values) out.push(t('filter.chipDim', { dimension: dimensionLabel(d.dimension), value: v }));
+/** One condition of the filter: its words, and the filter left when it is removed (the chip's × button). */
+export interface FilterCondition {
+	id: string;
+	label: string;
+	without: () => OrderFilter;
+}
+
+/** The filter's conditions in the filter bar's order: from, to, then each dimension value. */
+export function filterConditions(f: OrderFilter): FilterCondition[] {
+	const out: FilterCondition[] = [];
+	if (f.from !== null) out.push({ id: 'from', label: t('filter.chipFrom', { date: i18n.day(f.from) }), without: () => ({ ...f, from: null }) });
+	if (f.to !== null) out.push({ id: 'to', label: t('filter.chipTo', { date: i18n.day(f.to) }), without: () => ({ ...f, to: null }) });
+	for (const d of f.dims)
+		for (const v of d.values)
+			out.push({
+				id: `${d.dimension}=${v}`,
+				label: t('filter.chipDim', { dimension: dimensionLabel(d.dimension), value: v }),
+				without: () => ({ ...f, dims: f.dims.map((x) => (x === d ? { ...x, values: x.values.filter((y) => y !== v) } : x)) })
+			});
 	return out;
+}
+
+/** One label per condition (the chips' words). */
+export function filterLabels(f: OrderFilter): string[] {
+	return filterConditions(f).map((c) => c.label);
 }
 
 /** The whole filter as one line in the UI language (Intl list), or '' when nothing is filtered. */
