@@ -331,6 +331,8 @@ export class MetricsState {
 	horizon = $state(DEFAULT_HORIZON_WEEKS);
 	/** The customers table shows the prediction columns (for `horizon`). */
 	predictionsShown = $state(false);
+	/** The BG/NBD fit ran a parameter to its bound (no drop-out identified): P(alive) is not shown anywhere. */
+	aliveUnknown = $derived(this.predictions.value?.bgnbd != null && !this.predictions.value.bgnbd.converged);
 	calibrationEnd = $state<Day | null>(null);
 
 	/** Changes whenever the dashboard result (dataset + settings) or the thresholds change. */
