@@ -9,7 +9,7 @@ import { ByteHasher } from '../../src/lib/core/hash';
 import { createImporter } from '../../src/lib/core/import';
 import { Tokenizer } from '../../src/lib/core/import/tokenizer';
 import { defaultSettings } from '../../src/lib/core/types';
-import { buildChunks, loadData, saveDataset } from '../../src/lib/db/datasets';
+import { loadData, saveDataset } from '../../src/lib/db/datasets';
 import { LAYOUT_VERSION, MandegarDB } from '../../src/lib/db/schema';
 import { createApi } from '../../src/lib/worker/api';
 import { checkOfAnalysis, type Check } from './check';
@@ -69,7 +69,7 @@ const bench = {
 
 	/**
 	 * Where the import's time goes: the same steps as api.importFile, timed one by one (read + hash,
-	 * importer.push, importer.finish, buildChunks, saveDataset). Profiling only; not a figure of results.json.
+	 * importer.push, importer.finish, saveDataset, which builds each chunk just before writing it). Profiling only; not a figure of results.json.
 	 */
 	async importStages(file: Blob, name: string): Promise<Record<string, number>> {
 		for (const d of await api.listDatasets()) await api.deleteDataset(d.id);
@@ -97,9 +97,6 @@ const bench = {
 		t.finish_ms = performance.now() - a;
 		const data = result.data;
 		if (!data) throw new Error('nothing imported');
-		a = performance.now();
-		buildChunks('probe', data);
-		t.build_chunks_ms = performance.now() - a;
 		a = performance.now();
 		await saveDataset(
 			db,
