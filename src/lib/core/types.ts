@@ -2,6 +2,7 @@
  * The shared vocabulary of Mandegar's engine: normalised order data, settings and the result
  * tables of METRICS.md. Pure types and a few constants; no DOM, no storage, no clock.
  */
+import type { PackedStrings } from './packed-strings';
 
 /** Days since 1970-01-01 of the calendar date as written in the file (METRICS.md §1, no time zones). */
 export type Day = number;
@@ -53,7 +54,8 @@ export interface OrderData {
 	amount: Float64Array;
 	flags: Uint8Array;
 	customerIds: string[];
-	orderIds: string[];
+	/** Distinct order ids, packed (issue 5: a million strings are two typed arrays); `orderIds.length` is their number. */
+	orderIds: PackedStrings;
 	hasOrderId: boolean;
 	hasAmount: boolean;
 	dims: DimensionColumn[];

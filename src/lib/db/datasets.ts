@@ -5,6 +5,7 @@
 import type { Transaction } from 'dexie';
 import type { DimensionColumn, OrderData, ReportEntry } from '../core/types';
 import { UserError } from '../core/user-messages';
+import { packStrings } from '../core/packed-strings';
 import {
 	CHUNK_ROWS,
 	REPORT_CHUNK,
@@ -45,7 +46,7 @@ export function buildChunk(datasetId: string, data: OrderData, index: number): C
 function buildDictionaries(datasetId: string, data: OrderData): DictionaryRecord[] {
 	return [
 		{ datasetId, kind: 'customer', values: data.customerIds },
-		{ datasetId, kind: 'order', values: data.orderIds },
+		{ datasetId, kind: 'order', values: [], packed: data.orderIds },
 		...data.dims.map((d, i) => ({ datasetId, kind: `dim:${i}`, values: d.values }))
 	];
 }
@@ -182,6 +183,7 @@ export async function loadData(db: MandegarDB, id: string): Promise<OrderData> {
 	chunks.sort((a, b) => a.index - b.index);
 	const dicts = await db.dictionaries.where('datasetId').equals(id).toArray();
 	const dict = new Map(dicts.map((d) => [d.kind, d.values]));
+	const orders = dicts.find((d) => d.kind === 'order');
 	const n = chunks.reduce((s, c) => s + c.length, 0);
 	const customer = new Int32Array(n);
 	const order = new Int32Array(n);
@@ -212,7 +214,7 @@ export async function loadData(db: MandegarDB, id: string): Promise<OrderData> {
 		amount,
 		flags,
 		customerIds: dict.get('customer') ?? [],
-		orderIds: dict.get('order') ?? [],
+		orderIds: orders?.packed ?? packStrings(orders?.values ?? []),
 		hasOrderId: meta.hasOrderId,
 		hasAmount: meta.hasAmount,
 		dims

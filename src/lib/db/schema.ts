@@ -2,6 +2,7 @@
  * The IndexedDB schema (Dexie): every version in this one file, newest last. Nothing else in the app
  * knows table names. A dataset is stored as columnar chunks (ARCHITECTURE.md "Storage").
  */
+import type { PackedStrings } from '../core/packed-strings';
 import Dexie, { type Table } from 'dexie';
 import type { AnalysisSettings, ImportFacts, ImportOptions, Mapping, ReportEntry } from '../core/types';
 import type { CustomerList, CustomerListMapping } from '../core/import/customer-list';
@@ -94,6 +95,11 @@ export interface DictionaryRecord {
 	/** 'customer', 'order' or 'dim:<n>'. */
 	kind: string;
 	values: string[];
+	/**
+	 * The values packed (order ids since issue 5: two typed arrays instead of a million strings; `values`
+	 * is then empty). Datasets stored before have `values` only; both are read.
+	 */
+	packed?: PackedStrings;
 }
 
 export interface ReportRecord {

@@ -1,5 +1,6 @@
 /** Test helper: builds OrderData from a readable list of rows such as {c: 'a', o: '1', d: '2024-01-05', amt: 10, ret: true}. */
 import { FLAG_DISCOUNT, FLAG_RETURN, type OrderData } from '../../../src/lib/core/types';
+import { packStrings } from '../../../src/lib/core/packed-strings';
 
 export interface Row {
 	/** Customer id; omitted or '' = guest row. */
@@ -37,7 +38,7 @@ export function makeData(rows: Row[], opts: { hasOrderId?: boolean; hasAmount?: 
 		amount: new Float64Array(n),
 		flags: new Uint8Array(n),
 		customerIds: [],
-		orderIds: [],
+		orderIds: packStrings([]),
 		hasOrderId,
 		hasAmount,
 		dims: []
@@ -55,6 +56,7 @@ export function makeData(rows: Row[], opts: { hasOrderId?: boolean; hasAmount?: 
 	}
 	const cMap = new Map<string, number>();
 	const oMap = new Map<string, number>();
+	const orderIds: string[] = [];
 	rows.forEach((r, i) => {
 		if (!r.c) data.customer[i] = -1;
 		else {
@@ -69,7 +71,7 @@ export function makeData(rows: Row[], opts: { hasOrderId?: boolean; hasAmount?: 
 		else {
 			let k = oMap.get(r.o);
 			if (k === undefined) {
-				k = data.orderIds.push(r.o) - 1;
+				k = orderIds.push(r.o) - 1;
 				oMap.set(r.o, k);
 			}
 			data.order[i] = k;
@@ -78,5 +80,6 @@ export function makeData(rows: Row[], opts: { hasOrderId?: boolean; hasAmount?: 
 		data.amount[i] = hasAmount ? (r.amt ?? 0) : NaN;
 		data.flags[i] = (r.ret ? FLAG_RETURN : 0) | (r.disc ? FLAG_DISCOUNT : 0);
 	});
+	data.orderIds = packStrings(orderIds);
 	return data;
 }

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CHUNK_ROWS, MandegarDB, type DatasetRecord } from '../../../src/lib/db/schema';
 import { listDatasets, saveDataset, storeSteps } from '../../../src/lib/db/datasets';
 import { defaultSettings, type OrderData, type ReportEntry } from '../../../src/lib/core/types';
+import { packStrings } from '../../../src/lib/core/packed-strings';
 
 let db: MandegarDB;
 let n = 0;
@@ -26,7 +27,7 @@ function orders(rows: number): OrderData {
 		amount: new Float64Array(rows).fill(1),
 		flags: new Uint8Array(rows),
 		customerIds: ['a', 'b', 'c'],
-		orderIds: ['o1', 'o2'],
+		orderIds: packStrings(['o1', 'o2']),
 		hasOrderId: true,
 		hasAmount: true,
 		dims: [{ name: 'channel', codes: new Int32Array(rows), values: ['web'] }]

@@ -5,6 +5,7 @@ import { appendOrders, mergeFacts, DUPLICATE_ORDERS_WARNING } from '../../../src
 import { formatDay } from '../../../src/lib/core/parse/day-number.ts';
 import type { OrderData } from '../../../src/lib/core/types.ts';
 import { runBytes } from './harness.ts';
+import { packedString } from '../../../src/lib/core/packed-strings';
 
 const run = (text: string) => runBytes(new TextEncoder().encode(text), 't.csv', null, {}, 64).result;
 const H = 'customer_id,order_id,order_date,amount,product\n';
@@ -12,7 +13,7 @@ const H = 'customer_id,order_id,order_date,amount,product\n';
 function rows(d: OrderData) {
 	return Array.from({ length: d.length }, (_, i) => [
 		d.customer[i] < 0 ? '' : d.customerIds[d.customer[i]],
-		d.order[i] < 0 ? '' : d.orderIds[d.order[i]],
+		d.order[i] < 0 ? '' : packedString(d.orderIds, d.order[i]),
 		formatDay(d.day[i]),
 		d.amount[i],
 		...d.dims.map((dim) => (dim.codes[i] < 0 ? '' : dim.values[dim.codes[i]]))

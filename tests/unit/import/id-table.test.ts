@@ -1,9 +1,17 @@
 // The importer's id interning (src/lib/core/import/id-table.ts): dense indexes in order of first
-// appearance, equal to what a Map<string, number> gives, also when different strings share a hash.
+// appearance, equal to what a Map<string, number> gives, also when different strings share a hash;
+// order ids packed into typed arrays (src/lib/core/packed-strings.ts) read back as the same strings.
 import { describe, expect, it } from 'vitest';
-import { fieldHash, IdTable } from '../../../src/lib/core/import/id-table';
+import { fieldHash, IdTable, PackedIdTable } from '../../../src/lib/core/import/id-table';
+import { packStrings, packedString, unpackStrings } from '../../../src/lib/core/packed-strings';
 
 const own = (s: string) => s;
+
+/** Interns `s` as a range inside a longer text, as the importer does with a decoded piece. */
+function internIn(t: IdTable | PackedIdTable, s: string, h = fieldHash(s)): number {
+	const text = `x,${s},y`;
+	return t instanceof IdTable ? t.internRange(text, 2, 2 + s.length, h, own) : t.internRange(text, 2, 2 + s.length, h);
+}
 
 describe('IdTable', () => {
 	it('interns like a Map, across rehashes', () => {
@@ -12,17 +20,69 @@ describe('IdTable', () => {
 		for (let i = 0; i < 20_000; i++) {
 			const s = `c${(i * 7919) % 5003}`;
 			if (!m.has(s)) m.set(s, m.size);
-			expect(t.intern(s, fieldHash(s), own)).toBe(m.get(s));
+			expect(internIn(t, s)).toBe(m.get(s));
 		}
 		expect(t.values).toEqual([...m.keys()]);
 	});
 
-	it('tells apart different strings with the same hash', () => {
+	it('tells apart different strings with the same hash, and strings of different lengths', () => {
 		const t = new IdTable();
-		expect(t.intern('a', 42, own)).toBe(0);
-		expect(t.intern('b', 42, own)).toBe(1);
-		expect(t.intern('a', 42, own)).toBe(0);
-		expect(t.intern('b', 42, own)).toBe(1);
-		expect(t.values).toEqual(['a', 'b']);
+		expect(internIn(t, 'a', 42)).toBe(0);
+		expect(internIn(t, 'b', 42)).toBe(1);
+		expect(internIn(t, 'ab', 42)).toBe(2);
+		expect(internIn(t, 'a', 42)).toBe(0);
+		expect(internIn(t, 'b', 42)).toBe(1);
+		expect(t.values).toEqual(['a', 'b', 'ab']);
+	});
+
+	it('hashes a range like the string it stands for', () => {
+		expect(fieldHash('xx,abc,yy', 3, 6)).toBe(fieldHash('abc'));
+	});
+});
+
+describe('PackedIdTable and packed strings', () => {
+	it('interns like a Map across rehashes and reads every value back', () => {
+		const t = new PackedIdTable();
+		const m = new Map<string, number>();
+		for (let i = 0; i < 20_000; i++) {
+			const s = `O${(i * 7919) % 6007}`;
+			if (!m.has(s)) m.set(s, m.size);
+			expect(internIn(t, s)).toBe(m.get(s));
+		}
+		const p = t.packed();
+		expect(p.length).toBe(m.size);
+		expect(unpackStrings(p)).toEqual([...m.keys()]);
+	});
+
+	it('tells apart same-hash values and keeps empty ones', () => {
+		const t = new PackedIdTable();
+		expect(internIn(t, 'ab', 7)).toBe(0);
+		expect(internIn(t, 'ba', 7)).toBe(1);
+		expect(internIn(t, 'a', 7)).toBe(2);
+		expect(internIn(t, 'ba', 7)).toBe(1);
+		expect(unpackStrings(t.packed())).toEqual(['ab', 'ba', 'a']);
+	});
+
+	it('switches to two bytes per character when a value needs it, keeping the earlier ones', () => {
+		const t = new PackedIdTable();
+		const ids = ['A-1', 'é-2', 'سفارش-۳', 'Заказ 4', 'A-1'];
+		const got = ids.map((s) => internIn(t, s));
+		expect(got).toEqual([0, 1, 2, 3, 0]);
+		const p = t.packed();
+		expect(p.chars).toBeInstanceOf(Uint16Array);
+		expect(unpackStrings(p)).toEqual(['A-1', 'é-2', 'سفارش-۳', 'Заказ 4']);
+	});
+
+	it('packs and unpacks plain lists (one byte per character when Latin-1 suffices)', () => {
+		const latin = packStrings(['', 'C536379', 'ü']);
+		expect(latin.chars).toBeInstanceOf(Uint8Array);
+		expect(Array.from(latin.ends)).toEqual([0, 7, 8]);
+		expect(packedString(latin, 1)).toBe('C536379');
+		expect(unpackStrings(latin)).toEqual(['', 'C536379', 'ü']);
+		const wide = packStrings(['۱۲۳', 'x']);
+		expect(wide.chars).toBeInstanceOf(Uint16Array);
+		expect(unpackStrings(wide)).toEqual(['۱۲۳', 'x']);
+		const long = 'z'.repeat(20_000);
+		expect(packedString(packStrings([long]), 0)).toBe(long);
 	});
 });

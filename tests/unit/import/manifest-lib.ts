@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Field, ImportOptions, Mapping } from '../../../src/lib/core/types.ts';
 import { formatDay } from '../../../src/lib/core/parse/day-number.ts';
 import { runBytes, summarise } from './harness.ts';
+import { packedString } from '../../../src/lib/core/packed-strings';
 
 export const BADCSV = '/work/shared/badcsv';
 
@@ -109,7 +110,7 @@ export function manifestProblems(entry: ManifestEntry, autoMapping = false): str
 			let actual: string | undefined;
 			if (k === 'line' || k === 'quantity' || k === 'status' || k === 'discount') continue;
 			if (k === 'customer_id') actual = d.customer[i] < 0 ? '' : d.customerIds[d.customer[i]];
-			else if (k === 'order_id') actual = d.hasOrderId ? d.orderIds[d.order[i]] : undefined;
+			else if (k === 'order_id') actual = d.hasOrderId ? packedString(d.orderIds, d.order[i]) : undefined;
 			else if (k === 'order_date') actual = formatDay(d.day[i]);
 			else if (k === 'amount') {
 				if (Math.abs(d.amount[i] - (v as number)) > 0.005) problems.push(`check line ${line}: amount ${d.amount[i]} ≠ ${v}`);

@@ -1,6 +1,6 @@
 // The streaming tokenizer: RFC-4180 quoting, physical line numbers over CRLF/LF/CR, pieces cut anywhere.
 import { describe, expect, it } from 'vitest';
-import { Tokenizer } from '../../../src/lib/core/import/tokenizer.ts';
+import { RangeTokenizer, Tokenizer, fieldTexts } from '../../../src/lib/core/import/tokenizer.ts';
 
 function tokens(text: string, delimiter = ',', piece = 0): [number, string[]][] {
 	const out: [number, string[]][] = [];
@@ -62,6 +62,30 @@ describe('Tokenizer', () => {
 			[1, ['a', 'b']],
 			[2, ['c', 'd']],
 			[3, ['e', 'f']]
+		]);
+	});
+	it('hands plain and simply quoted fields over as ranges of the piece, joins only what is not one stretch', () => {
+		const piece = 'a,"b c",d""e,"f""g"\n';
+		const seen: { texts: string[]; inPiece: boolean[] }[] = [];
+		const t = new RangeTokenizer(',', (r) => seen.push({ texts: fieldTexts(r), inPiece: r.src.slice(0, r.count).map((s) => s === piece) }));
+		t.push(piece);
+		t.finish();
+		expect(seen).toEqual([{ texts: ['a', 'b c', 'd""e', 'f"g'], inPiece: [true, true, true, false] }]);
+	});
+	it('gives the same records as ranges and as strings when a field is cut by a piece boundary', () => {
+		const text = 'id,"long quoted, value",x\r\n2,plain,"q""q"\n';
+		const whole: string[][] = [];
+		const cut: string[][] = [];
+		const a = new RangeTokenizer(',', (r) => whole.push(fieldTexts(r)));
+		a.push(text);
+		a.finish();
+		const b = new RangeTokenizer(',', (r) => cut.push(fieldTexts(r)));
+		for (let i = 0; i < text.length; i += 4) b.push(text.slice(i, i + 4));
+		b.finish();
+		expect(cut).toEqual(whole);
+		expect(whole).toEqual([
+			['id', 'long quoted, value', 'x'],
+			['2', 'plain', 'q"q']
 		]);
 	});
 });

@@ -5,6 +5,7 @@
  */
 import type { DimensionColumn, ImportFacts, OrderData, ReportEntry } from '../types';
 import { englishText, type UserMessageCode } from '../user-messages';
+import { packStrings, packedString, unpackStrings } from '../packed-strings';
 
 /** Report reason of an order line that the dataset already holds (same order id, customer, date and amount). */
 export const DUPLICATE_ORDER = 'duplicate_order';
@@ -63,7 +64,7 @@ export function appendOrders(base: OrderData, add: OrderData, fileName: string):
 			const o = base.order[i];
 			if (o < 0) continue;
 			const c = base.customer[i];
-			seen.add(key(base.orderIds[o], c < 0 ? '' : base.customerIds[c], base.day[i], base.amount[i]));
+			seen.add(key(packedString(base.orderIds, o), c < 0 ? '' : base.customerIds[c], base.day[i], base.amount[i]));
 		}
 	}
 	const keep = new Uint8Array(add.length);
@@ -73,11 +74,12 @@ export function appendOrders(base: OrderData, add: OrderData, fileName: string):
 		const o = add.order[i];
 		if (base.hasOrderId && o >= 0) {
 			const c = add.customer[i];
-			if (seen.has(key(add.orderIds[o], c < 0 ? '' : add.customerIds[c], add.day[i], add.amount[i]))) {
+			const id = packedString(add.orderIds, o);
+			if (seen.has(key(id, c < 0 ? '' : add.customerIds[c], add.day[i], add.amount[i]))) {
 				duplicates.push({
 					line: add.line?.[i] ?? 0,
 					column: 'order id',
-					value: add.orderIds[o],
+					value: id,
 					reason: DUPLICATE_ORDER,
 					skipped: true,
 					file: fileName
@@ -90,9 +92,9 @@ export function appendOrders(base: OrderData, add: OrderData, fileName: string):
 	}
 
 	const customerIds = [...base.customerIds];
-	const orderIds = [...base.orderIds];
+	const orderIds = unpackStrings(base.orderIds);
 	const custMap = remap(add.customerIds, customerIds, indexOf(customerIds));
-	const orderMap = remap(add.orderIds, orderIds, indexOf(orderIds));
+	const orderMap = remap(unpackStrings(add.orderIds), orderIds, indexOf(orderIds));
 
 	const n = base.length + kept;
 	const customer = new Int32Array(n);
@@ -139,7 +141,7 @@ export function appendOrders(base: OrderData, add: OrderData, fileName: string):
 	}
 	return {
 		ok: true,
-		data: { length: n, customer, order, day, amount, flags, customerIds, orderIds, hasOrderId: base.hasOrderId, hasAmount: base.hasAmount, dims },
+		data: { length: n, customer, order, day, amount, flags, customerIds, orderIds: packStrings(orderIds), hasOrderId: base.hasOrderId, hasAmount: base.hasAmount, dims },
 		duplicates
 	};
 }

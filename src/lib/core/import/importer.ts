@@ -11,7 +11,8 @@ import {
 	ORDER_MDY,
 	ORDER_YMD,
 	newDateParse,
-	parseDate
+	parseDate,
+	type DateParse
 } from '../parse/parse-date';
 import {
 	EVIDENCE_AMBIGUOUS,
@@ -20,15 +21,17 @@ import {
 	NUM_MISSING,
 	NUM_OK,
 	newNumberParse,
+	isSpaceCode,
 	parseNumber,
 	trimText
 } from '../parse/parse-number';
-import { Tokenizer } from './tokenizer';
+import { RangeTokenizer, fieldText, fieldTexts, type FieldRanges } from './tokenizer';
 import { RowHashSet } from './row-hash-set';
-import { fieldHash, IdTable } from './id-table';
+import { fieldHash, IdTable, PackedIdTable } from './id-table';
 import { dateOrderQuestion, decimalQuestion, detectLayout } from './detect';
 import type { Layout } from './detect';
 import { CurrencyTally } from './currency';
+import type { PackedStrings } from '../packed-strings';
 
 const DETECT_BYTES = 1 << 20;
 
@@ -47,8 +50,8 @@ function isBidi(c: number): boolean {
 	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f || c === 0x61c;
 }
 
-function hasBidi(s: string): boolean {
-	for (let i = 0; i < s.length; i++) if (isBidi(s.charCodeAt(i))) return true;
+function hasBidi(s: string, a: number, b: number): boolean {
+	for (let i = a; i < b; i++) if (isBidi(s.charCodeAt(i))) return true;
 	return false;
 }
 
@@ -58,6 +61,35 @@ function hasBidi(s: string): boolean {
  */
 function detach(s: string): string {
 	return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+const SHAPE_DIGITS = 0;
+const SHAPE_C_DIGITS = 1;
+const SHAPE_OTHER = 2;
+
+/** Order id k is ASCII digits only, `C` + digits (a cancelled invoice), or anything else. */
+function orderIdShape(p: PackedStrings, k: number): number {
+	const s = k === 0 ? 0 : p.ends[k - 1];
+	const e = p.ends[k];
+	if (s === e) return SHAPE_OTHER;
+	let i = s;
+	let shape = SHAPE_DIGITS;
+	if (p.chars[s] === 67) {
+		if (e - s < 2) return SHAPE_OTHER;
+		shape = SHAPE_C_DIGITS;
+		i++;
+	}
+	for (; i < e; i++) {
+		const c = p.chars[i];
+		if (c < 48 || c > 57) return SHAPE_OTHER;
+	}
+	return shape;
+}
+
+/** Order id k starts with `C`. */
+function startsWithC(p: PackedStrings, k: number): boolean {
+	const s = k === 0 ? 0 : p.ends[k - 1];
+	return p.ends[k] > s && p.chars[s] === 67;
 }
 
 function isReturnStatus(s: string): boolean {
@@ -107,7 +139,7 @@ class StreamingImporter implements Importer {
 	private layout: Layout | null = null;
 	private rejected: { code: string; reason: string } | null = null;
 	private decoder: TextDecoder | null = null;
-	private tokenizer: Tokenizer | null = null;
+	private tokenizer: RangeTokenizer | null = null;
 	private mapping: Mapping = {};
 	private header: string[] | null = null;
 	private ncols = 0;
@@ -130,8 +162,7 @@ class StreamingImporter implements Importer {
 
 	private customerIndex = new IdTable();
 	private customerIds: string[] = this.customerIndex.values;
-	private orderIndex = new IdTable();
-	private orderIds: string[] = this.orderIndex.values;
+	private orderIndex = new PackedIdTable();
 	/** FNV-1a hash of each raw field of the current record (from the duplicate-detection loop). */
 	private fieldHashes = new Int32Array(64);
 	private seen = new RowHashSet();
@@ -218,13 +249,13 @@ class StreamingImporter implements Importer {
 			this.dimCodes.push(new Int32Array(this.cap));
 		}
 		this.decoder = new TextDecoder(layout.encoding);
-		this.tokenizer = new Tokenizer(layout.delimiter, (fields, line) => this.onRecord(fields, line));
+		this.tokenizer = new RangeTokenizer(layout.delimiter, (rec, line) => this.onRecord(rec, line));
 		this.feed(all, false);
 	}
 
 	private feed(bytes: Uint8Array, last: boolean): void {
 		const text = (this.decoder as TextDecoder).decode(bytes, { stream: !last });
-		(this.tokenizer as Tokenizer).push(text);
+		(this.tokenizer as RangeTokenizer).push(text);
 	}
 
 	private skip(line: number, column: string, value: string, reason: string): void {
@@ -242,73 +273,85 @@ class StreamingImporter implements Importer {
 		return l.headers[col] ?? `Column ${col + 1}`;
 	}
 
-	private onRecord(fields: string[], line: number): void {
+	/**
+	 * One record, as ranges of the decoded text (issue 5: no string is cut for a field the row does not
+	 * keep). Fields are hashed, compared, trimmed and parsed from their characters; strings are made only
+	 * for ids seen for the first time, the amount, and the values of rows that are reported.
+	 */
+	private onRecord(rec: FieldRanges, line: number): void {
 		const layout = this.layout as Layout;
 		const hl = layout.headerLine;
 		if (hl !== null) {
 			if (line < hl) return;
 			if (line === hl) {
-				this.header = fields.map((f) => trimText(f.replace(/^\ufeff/, '')));
-				this.ncols = fields.length;
+				this.header = fieldTexts(rec).map((f) => trimText(f.replace(/^\ufeff/, '')));
+				this.ncols = rec.count;
 				return;
 			}
 		} else if (line <= layout.skipBefore) return;
 		this.seenRecords++;
-		// NUL removal
-		let hadNul = false;
-		for (let i = 0; i < fields.length; i++) {
-			if (fields[i].indexOf('\u0000') >= 0) {
-				fields[i] = fields[i].replace(/\u0000/g, '');
-				hadNul = true;
-			}
+		const count = rec.count;
+		if (this.fieldHashes.length < count) {
+			this.fieldHashes = new Int32Array(count * 2);
+			this.fieldHashes2 = new Int32Array(count * 2);
 		}
+		// duplicate detection: two 32-bit hashes of each raw field (chained into two row hashes below);
+		// the first (FNV-1a) also keys the id tables, so no id is hashed twice. The same pass finds NULs.
+		const fh = this.fieldHashes;
+		const fh2 = this.fieldHashes2;
+		let hadNul = false;
+		for (let f = 0; f < count; f++) {
+			const s = rec.src[f];
+			let a = 0x811c9dc5;
+			let b = 0x9747b28c;
+			for (let i = rec.start[f], e = rec.end[f]; i < e; i++) {
+				const c = s.charCodeAt(i);
+				if (c === 0) hadNul = true;
+				a = Math.imul(a ^ c, 0x01000193);
+				b = Math.imul(b ^ c, 0x5bd1e995);
+				b ^= b >>> 13;
+			}
+			fh[f] = a;
+			fh2[f] = b;
+		}
+		if (hadNul) this.removeNuls(rec);
+		this.rec = rec;
+		this.curLen = count;
 		const ncols = this.ncols;
-		let len = fields.length;
-		while (len > ncols && trimText(fields[len - 1]) === '') len--;
+		let len = count;
+		while (len > ncols && this.blank(len - 1)) len--;
 		// extra empty trailing fields are ignored, but when the row then fails, its columns were shifted
-		const shifted = fields.length > ncols;
-		if (this.header !== null && len === ncols && trimText(fields[0]) === this.header[0]) {
+		const shifted = count > ncols;
+		this.curLen = len;
+		const header = this.header;
+		if (header !== null && len === ncols && this.trimmedIs(0, header[0])) {
 			let same = true;
-			for (let k = 1; k < len && same; k++) if (trimText(fields[k]) !== this.header[k]) same = false;
+			for (let k = 1; k < len && same; k++) if (!this.trimmedIs(k, header[k])) same = false;
 			if (same) {
-				this.skip(line, '', fields.join(','), 'repeated_header');
+				this.skip(line, '', fieldTexts(rec).join(','), 'repeated_header');
 				return;
 			}
 		}
 		if (len > ncols) {
-			this.skip(line, '', fields.slice(ncols, len).join(','), 'too_many_fields');
+			this.skip(line, '', fieldTexts(rec).slice(ncols, len).join(','), 'too_many_fields');
 			return;
 		}
 		let padded = false;
 		if (len < ncols) {
 			for (const c of this.required) {
-				if (c >= len || trimText(fields[c]) === '') {
+				if (c >= len || this.blank(c)) {
 					this.skip(line, this.colName(c), '', 'too_few_fields');
 					return;
 				}
 			}
 			padded = true;
 		}
-		// duplicate detection: two 32-bit hashes of each raw field, chained into two row hashes; the
-		// first field hash (FNV-1a) also keys the id tables, so no id string is hashed twice
-		if (this.fieldHashes.length < len) this.fieldHashes = new Int32Array(len * 2);
-		const fh = this.fieldHashes;
 		let h1 = 0x811c9dc5;
 		let h2 = 0x9747b28c;
 		for (let f = 0; f < len; f++) {
-			const s = fields[f];
-			let a = 0x811c9dc5;
-			let b = 0x9747b28c;
-			for (let i = 0; i < s.length; i++) {
-				const c = s.charCodeAt(i);
-				a = Math.imul(a ^ c, 0x01000193);
-				b = Math.imul(b ^ c, 0x5bd1e995);
-				b ^= b >>> 13;
-			}
-			fh[f] = a;
-			h1 = Math.imul(h1 ^ a, 0xcc9e2d51);
+			h1 = Math.imul(h1 ^ fh[f], 0xcc9e2d51);
 			h1 = (h1 << 15) | (h1 >>> 17);
-			h2 = Math.imul(h2 ^ b, 0x1b873593);
+			h2 = Math.imul(h2 ^ fh2[f], 0x1b873593);
 			h2 ^= h2 >>> 15;
 		}
 		let dupKept = false;
@@ -322,11 +365,9 @@ class StreamingImporter implements Importer {
 			dupKept = true;
 		}
 		const m = this.mapping;
-		this.cur = fields;
-		this.curLen = len;
 		const get = this.get;
-		// date
-		const dp = parseDate(get(m.date), this.dp);
+		// date (consecutive rows often carry the same date text: parsed once)
+		const dp = this.parseDateField(m.date);
 		let dA = NO_DAY;
 		let dB = NO_DAY;
 		if (dp.status === DATE_OK) {
@@ -335,7 +376,7 @@ class StreamingImporter implements Importer {
 			dA = dp.dmy;
 			dB = dp.mdy;
 		} else {
-			if (this.isSummary(fields, len)) this.skip(line, '', fields.slice(0, len).join(','), 'summary_row');
+			if (this.isSummary(fieldTexts(rec), len)) this.skip(line, '', fieldTexts(rec).slice(0, len).join(','), 'summary_row');
 			else {
 				const reason = shifted ? 'too_many_fields' : dp.status === DATE_MISSING ? 'missing_date' : 'invalid_date';
 				this.skip(line, this.colName(m.date ?? 0), get(m.date), reason);
@@ -345,12 +386,11 @@ class StreamingImporter implements Importer {
 		// order id
 		let order = -1;
 		if (m.order_id !== undefined) {
-			const oid = trimText(get(m.order_id));
-			if (oid === '') {
+			if (!this.trim(m.order_id)) {
 				this.skip(line, this.colName(m.order_id), '', 'too_few_fields');
 				return;
 			}
-			order = this.orderIndex.intern(oid, this.hashOf(m.order_id, oid), detach);
+			order = this.orderIndex.internRange(rec.src[m.order_id], this.ta, this.tb, this.trimmedHash(m.order_id));
 		}
 		// amount
 		let aDot = NaN;
@@ -362,7 +402,7 @@ class StreamingImporter implements Importer {
 			this.currency?.add(raw);
 			parseNumber(raw, np);
 			if (np.status !== NUM_OK) {
-				if (this.isSummary(fields, len)) this.skip(line, '', fields.slice(0, len).join(','), 'summary_row');
+				if (this.isSummary(fieldTexts(rec), len)) this.skip(line, '', fieldTexts(rec).slice(0, len).join(','), 'summary_row');
 				else {
 					const reason = shifted ? 'too_many_fields' : np.status === NUM_MISSING ? 'missing_amount' : 'invalid_amount';
 					this.skip(line, this.colName(m.amount), raw, reason);
@@ -404,12 +444,15 @@ class StreamingImporter implements Importer {
 		} else this.writtenOrder[dp.order]++;
 		// customer
 		let cust = -1;
-		const cid = m.customer_id !== undefined ? trimText(get(m.customer_id)) : '';
 		if (m.customer_id !== undefined) {
-			if (cid === '' || (cid.length <= 9 && GUEST_IDS.has(cid.toLowerCase()))) this.flag(line, this.colName(m.customer_id), get(m.customer_id), 'missing_customer_id');
+			const c = m.customer_id;
+			if (!this.trim(c) || this.isGuest(rec.src[c], this.ta, this.tb)) this.flag(line, this.colName(c), get(c), 'missing_customer_id');
 			else {
-				cust = this.customerIndex.intern(cid, this.hashOf(m.customer_id, cid), detach);
-				if (hasBidi(cid)) this.flag(line, this.colName(m.customer_id), cid, 'bidi_control_in_id');
+				const src = rec.src[c];
+				const a = this.ta;
+				const b = this.tb;
+				cust = this.customerIndex.internRange(src, a, b, this.trimmedHash(c), detach);
+				if (hasBidi(src, a, b)) this.flag(line, this.colName(c), src.slice(a, b), 'bidi_control_in_id');
 			}
 		}
 		if (m.status !== undefined && isReturnStatus(trimText(get(m.status)))) rowBits |= R_STATUS_RETURN;
@@ -430,20 +473,120 @@ class StreamingImporter implements Importer {
 		this.bits[i] = rowBits;
 		for (let d = 0; d < this.dims.length; d++) {
 			const dim = this.dims[d];
-			const v = trimText(get(dim.col));
-			this.dimCodes[d][i] = v === '' ? -1 : dim.index.intern(v, this.hashOf(dim.col, v), detach);
+			const c = dim.col;
+			this.dimCodes[d][i] = this.trim(c) ? dim.index.internRange(rec.src[c], this.ta, this.tb, this.trimmedHash(c), detach) : -1;
 		}
 	}
 
-	/** The id-table hash of `v`, the trimmed value of column `c` of the current record. */
-	private hashOf(c: number, v: string): number {
-		return c < this.curLen && v.length === this.cur[c].length ? this.fieldHashes[c] : fieldHash(v);
+	/** Replaces the fields holding NULs with copies without them (and their hashes with the copies'). */
+	private removeNuls(rec: FieldRanges): void {
+		for (let f = 0; f < rec.count; f++) {
+			const v = fieldText(rec, f);
+			if (v.indexOf('\u0000') < 0) continue;
+			const clean = v.replace(/\u0000/g, '');
+			rec.src[f] = clean;
+			rec.start[f] = 0;
+			rec.end[f] = clean.length;
+			let a = 0x811c9dc5;
+			let b = 0x9747b28c;
+			for (let i = 0; i < clean.length; i++) {
+				const c = clean.charCodeAt(i);
+				a = Math.imul(a ^ c, 0x01000193);
+				b = Math.imul(b ^ c, 0x5bd1e995);
+				b ^= b >>> 13;
+			}
+			this.fieldHashes[f] = a;
+			this.fieldHashes2[f] = b;
+		}
 	}
 
-	private cur: string[] = [];
+	/** The current record (ranges) and its field count after trailing empty fields. */
+	private rec: FieldRanges = { count: 0, src: [], start: new Int32Array(0), end: new Int32Array(0) };
 	private curLen = 0;
+	/** Second-lane hash of each raw field of the current record. */
+	private fieldHashes2 = new Int32Array(64);
+	/** The trimmed range of the field last passed to `trim`. */
+	private ta = 0;
+	private tb = 0;
+	private trimmedCol = -1;
+
+	/** Trims column `c` of the current record into [ta, tb); false when absent or empty. */
+	private trim(c: number): boolean {
+		this.trimmedCol = c;
+		if (c >= this.curLen) {
+			this.ta = this.tb = 0;
+			return false;
+		}
+		const rec = this.rec;
+		const s = rec.src[c];
+		let a = rec.start[c];
+		let b = rec.end[c];
+		while (a < b && isSpaceCode(s.charCodeAt(a))) a++;
+		while (b > a && isSpaceCode(s.charCodeAt(b - 1))) b--;
+		this.ta = a;
+		this.tb = b;
+		return a < b;
+	}
+
+	/** The id-table hash of the field last trimmed: the raw field's when trimming removed nothing. */
+	private trimmedHash(c: number): number {
+		const rec = this.rec;
+		if (this.ta === rec.start[c] && this.tb === rec.end[c]) return this.fieldHashes[c];
+		return fieldHash(rec.src[c], this.ta, this.tb);
+	}
+
+	/** Column `c` of the current record is empty after trimming (or absent). */
+	private blank(c: number): boolean {
+		return !this.trim(c);
+	}
+
+	/** Column `c`, trimmed, equals `v`. */
+	private trimmedIs(c: number, v: string): boolean {
+		this.trim(c);
+		const n = this.tb - this.ta;
+		if (n !== v.length) return false;
+		const s = this.rec.src[c];
+		for (let i = 0; i < n; i++) if (s.charCodeAt(this.ta + i) !== v.charCodeAt(i)) return false;
+		return true;
+	}
+
+	/** A placeholder id meaning "no customer" (NULL, n/a, -, …), compared without cutting a string unless it might be one. */
+	private isGuest(s: string, a: number, b: number): boolean {
+		if (b - a > 9) return false;
+		const c = s.charCodeAt(a) | 0x20;
+		// every placeholder starts with n, u, #, - or —
+		if (c !== 0x6e && c !== 0x75 && c !== 0x23 && c !== 0x2d && s.charCodeAt(a) !== 0x2014) return false;
+		return GUEST_IDS.has(s.slice(a, b).toLowerCase());
+	}
+
+	/** Raw text of the last date parsed and the parse (kept in `dp`). */
+	private lastDate = '';
+	private lastDateValid = false;
+
+	/** parseDate of column `c` of the current record, reusing the last parse when the text is the same. */
+	private parseDateField(c: number | undefined): DateParse {
+		const rec = this.rec;
+		if (c === undefined || c >= this.curLen) {
+			this.lastDateValid = false;
+			return parseDate('', this.dp);
+		}
+		const s = rec.src[c];
+		const a = rec.start[c];
+		const n = rec.end[c] - a;
+		const last = this.lastDate;
+		if (this.lastDateValid && n === last.length) {
+			let same = true;
+			for (let i = 0; i < n && same; i++) if (s.charCodeAt(a + i) !== last.charCodeAt(i)) same = false;
+			if (same) return this.dp;
+		}
+		this.lastDate = s.slice(a, a + n);
+		this.lastDateValid = true;
+		return parseDate(this.lastDate, this.dp);
+	}
+
 	/** The raw value of a column of the current record ('' when absent). */
-	private readonly get = (c: number | undefined): string => (c === undefined || c >= this.curLen ? '' : this.cur[c]);
+	private readonly get = (c: number | undefined): string =>
+		c === undefined || c >= this.curLen ? '' : this.rec.src[c].slice(this.rec.start[c], this.rec.end[c]);
 
 	/** The component order most rows were written in when no D/M question arose. */
 	private fixedOrder(): 'dmy' | 'mdy' | 'ymd' | null {
@@ -537,23 +680,25 @@ class StreamingImporter implements Importer {
 			return { facts: f, data: null, report: [] };
 		}
 		// C-prefix convention
+		const orderIds = this.orderIndex.packed();
 		let cPrefix = opts.cPrefixReturns;
 		if (cPrefix === undefined) {
 			let c = 0;
 			let digits = 0;
 			let other = 0;
 			// once more than 1/20 of all ids are neither form, digits ≥ 95 % can no longer hold: stop
-			// reading (1M order ids such as `O00000001` were 1M × 2 regex tests)
-			const stopAt = this.orderIds.length / 20;
-			for (const id of this.orderIds) {
-				if (/^C\d+$/.test(id)) c++;
-				else if (/^\d+$/.test(id)) digits++;
+			// reading (1M order ids such as `O00000001`)
+			const stopAt = orderIds.length / 20;
+			for (let k = 0; k < orderIds.length; k++) {
+				const shape = orderIdShape(orderIds, k);
+				if (shape === SHAPE_C_DIGITS) c++;
+				else if (shape === SHAPE_DIGITS) digits++;
 				else if (++other > stopAt) break;
 			}
 			cPrefix = c > 0 && digits >= 0.95 * (digits + other);
 		}
-		const cOrder = new Uint8Array(this.orderIds.length);
-		if (cPrefix) for (let k = 0; k < this.orderIds.length; k++) if (this.orderIds[k].charCodeAt(0) === 67) cOrder[k] = 1;
+		const cOrder = new Uint8Array(orderIds.length);
+		if (cPrefix) for (let k = 0; k < orderIds.length; k++) if (startsWithC(orderIds, k)) cOrder[k] = 1;
 		const m = this.mapping;
 		const hasAmount = m.amount !== undefined || (m.quantity !== undefined && m.unit_price !== undefined);
 		const dateCol = this.colName(m.date ?? 0);
@@ -625,7 +770,7 @@ class StreamingImporter implements Importer {
 			amount,
 			flags,
 			customerIds,
-			orderIds: this.orderIds,
+			orderIds,
 			hasOrderId: m.order_id !== undefined,
 			hasAmount,
 			dims,

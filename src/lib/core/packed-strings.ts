@@ -1,0 +1,53 @@
+/** Many short strings (order ids) kept as two typed arrays instead of one JS string each. */
+
+/**
+ * Distinct strings packed into one character buffer: value k is the characters
+ * chars[ends[k - 1] (0 for k = 0), ends[k]). Order ids are kept so (issue 5): a million of them are
+ * two typed arrays to store, load and hold instead of a million strings; the analysis needs only their
+ * number (`length`), appends and reports read single values with `packedString`.
+ */
+export interface PackedStrings {
+	length: number;
+	/** One byte per character while every character is below U+0100, else two. */
+	chars: Uint8Array | Uint16Array;
+	ends: Int32Array;
+}
+
+/** Value k of a packed list. */
+export function packedString(p: PackedStrings, k: number): string {
+	const s = k === 0 ? 0 : p.ends[k - 1];
+	const e = p.ends[k];
+	let out = '';
+	for (let i = s; i < e; i += 0x2000) out += String.fromCharCode.apply(null, p.chars.subarray(i, Math.min(e, i + 0x2000)) as unknown as number[]);
+	return out;
+}
+
+/** Every value of a packed list, as strings. */
+export function unpackStrings(p: PackedStrings): string[] {
+	const out = new Array<string>(p.length);
+	for (let k = 0; k < p.length; k++) out[k] = packedString(p, k);
+	return out;
+}
+
+/** A packed list of the given strings (kept in order; duplicates are not merged). */
+export function packStrings(values: readonly string[]): PackedStrings {
+	let total = 0;
+	let wide = false;
+	for (const v of values) {
+		total += v.length;
+		if (!wide) for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 0xff) wide = true;
+	}
+	const chars = wide ? new Uint16Array(total) : new Uint8Array(total);
+	const ends = new Int32Array(values.length);
+	let at = 0;
+	values.forEach((v, k) => {
+		for (let i = 0; i < v.length; i++) chars[at++] = v.charCodeAt(i);
+		ends[k] = at;
+	});
+	return { length: values.length, chars, ends };
+}
+
+/** A packed list with no value. */
+export function emptyPacked(): PackedStrings {
+	return { length: 0, chars: new Uint8Array(0), ends: new Int32Array(0) };
+}

@@ -1,0 +1,75 @@
+// Issue 5: order ids are stored as two typed arrays (a packed list) instead of one string each; a
+// dataset stored before that change (its order dictionary a plain list of strings) still loads the same.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MandegarDB, type DatasetRecord } from '../../../src/lib/db/schema';
+import { loadData, saveDataset } from '../../../src/lib/db/datasets';
+import { defaultSettings, type OrderData } from '../../../src/lib/core/types';
+import { packStrings, unpackStrings } from '../../../src/lib/core/packed-strings';
+
+let db: MandegarDB;
+afterEach(async () => {
+	await db?.delete();
+});
+
+const ORDER_IDS = ['536365', 'C536379', 'سفارش-۷'];
+
+function data(): OrderData {
+	return {
+		length: 3,
+		customer: Int32Array.from([0, 0, 1]),
+		order: Int32Array.from([0, 1, 2]),
+		day: Int32Array.from([14000, 14001, 14002]),
+		amount: Float64Array.from([10, -10, 5]),
+		flags: new Uint8Array(3),
+		customerIds: ['17850', '13047'],
+		orderIds: packStrings(ORDER_IDS),
+		hasOrderId: true,
+		hasAmount: true,
+		dims: []
+	};
+}
+
+function record(id: string): Omit<DatasetRecord, 'chunks'> {
+	return {
+		id,
+		name: id,
+		fileName: `${id}.csv`,
+		fileSize: 1,
+		fileHash: id,
+		createdAt: Date.now(),
+		rows: 3,
+		hasOrderId: true,
+		hasAmount: true,
+		dimNames: [],
+		mapping: {} as DatasetRecord['mapping'],
+		options: {},
+		facts: {} as DatasetRecord['facts'],
+		settings: defaultSettings(),
+		layout: 1
+	};
+}
+
+describe('stored order ids', () => {
+	it('are written as typed arrays, not strings, and read back equal', async () => {
+		db = new MandegarDB('order-ids-packed');
+		await saveDataset(db, record('d'), data(), []);
+		const dict = await db.dictionaries.get(['d', 'order']);
+		expect(dict?.values).toEqual([]);
+		expect(dict?.packed?.chars).toBeInstanceOf(Uint16Array);
+		expect(dict?.packed?.ends).toBeInstanceOf(Int32Array);
+		const back = await loadData(db, 'd');
+		expect(unpackStrings(back.orderIds)).toEqual(ORDER_IDS);
+		expect(back.customerIds).toEqual(['17850', '13047']);
+	});
+
+	it('load from a dataset stored before (order ids as a list of strings)', async () => {
+		db = new MandegarDB('order-ids-legacy');
+		await saveDataset(db, record('old'), data(), []);
+		// rewrite the order dictionary the way earlier versions stored it
+		await db.dictionaries.put({ datasetId: 'old', kind: 'order', values: ORDER_IDS });
+		const back = await loadData(db, 'old');
+		expect(back.orderIds.length).toBe(3);
+		expect(unpackStrings(back.orderIds)).toEqual(ORDER_IDS);
+	});
+});
