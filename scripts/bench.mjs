@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --big] [-- --runs N] [-- --sizes 100000,1000000]: the benchmark of issue 5.
+ * npm run bench [-- --big] [-- --runs N] [-- --sizes 100000,1000000] [-- --app-only]: the benchmark of issue 5.
  *
  * 1. Generates seeded orders files (100k, 1M; 3M with --big) into bench/out/data.
  * 2. Bench page (bench/page, built with bench/vite.config.ts, served by a small local server) in
@@ -37,6 +37,12 @@ const SIZES = arg('--sizes')
 	? String(arg('--sizes')).split(',').map(Number).filter((n) => n > 0)
 	: [100_000, 1_000_000, ...(argv.includes('--big') ? [3_000_000] : [])];
 const SKIP_APP = argv.includes('--no-app');
+/**
+ * --app-only: only the real app's import, first draw, reloads and cancel (long tasks, progress, memory,
+ * reopen) per size, printed; no bench page, DuckDB or pandas, and bench/results.json is left alone.
+ * For measuring a UI change quickly; not a run of the issue's table.
+ */
+const APP_ONLY = argv.includes('--app-only');
 /**
  * --online-retail: the full UCI Online Retail file (541,909 lines, gzip) through the real app, its
  * period, cohort, customer and segment downloads compared with `npm run report` on the same file.
@@ -473,6 +479,15 @@ async function main() {
 	let onlineRetail = null;
 	try {
 		for (const f of files) {
+			if (APP_ONLY && appUrl) {
+				const browser = await chromium.launch(launchOptions());
+				chromiumVersion = browser.version();
+				const a = await benchApp(browser, appUrl, f.path);
+				await browser.close();
+				const tasks = a.longTaskList.map((t) => `${t.after_click_ms}: ${round(t.duration_ms)}`).join(', ');
+				log(`${f.size} app only: import to dashboard ${round(a.importToDashboard)} ms; long tasks [${tasks}]; reopen ${a.reopen.map((x) => round(x)).join(', ')} ms (longest task ${a.reopenLongest}); peak renderer ${round(a.peak / MB, 1)} MB (before the click ${round(a.before.bytes / MB, 1)}); progress longest gap ${a.progress.max_gap_ms} ms; cancel ${a.cancel?.cancel_ms ?? null} ms`);
+				continue;
+			}
 			let browser = await chromium.launch(launchOptions());
 			chromiumVersion = browser.version();
 			const b = await benchPage(browser, bench.url, f.size, f.name);
@@ -547,7 +562,7 @@ async function main() {
 		await app?.close();
 	}
 	// `--sizes 0 --online-retail` runs only the end-to-end check and leaves results.json as it is
-	if (results.length > 0) writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, '\t')}\n`);
+	if (results.length > 0 && !APP_ONLY) writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, '\t')}\n`);
 	console.log(renderTable(results));
 	console.log(`Chromium ${chromiumVersion}; medians of ${RUNS} runs; details in bench/out/details.json; ${round((Date.now() - t0) / 1000)} s`);
 	const bad = details.some((d) => !d.duckdb.agrees || (d.pandas && !d.pandas.agrees)) || (onlineRetail !== null && !onlineRetail.same_as_report);
