@@ -5,19 +5,56 @@ import { FLAG_RETURN, type DimensionColumn, type OrderData, type SegmentRow } fr
 
 /**
  * Scores 1–5 of METRICS.md §6: sort so that better is later; a customer's score is 1 + ⌊5·i/n⌋ with i
- * the 0-based position of the first customer with an equal value (ties share the lower score).
- * `values` must already be oriented so that larger is better (and rounded where ties are wanted).
+ * the 0-based position of the first customer with an equal value (ties share the lower score), i.e.
+ * i = the number of customers with a smaller value. `values` must already be oriented so that larger
+ * is better (and rounded where ties are wanted). Small-range integers (days, purchases, cents of a
+ * small base) are counted in a histogram; other values are ranked in a sorted copy.
  */
 export function scores(values: ArrayLike<number>): Uint8Array {
 	const n = values.length;
 	const out = new Uint8Array(n);
 	if (n === 0) return out;
-	const order = Array.from({ length: n }, (_, i) => i);
-	order.sort((a, b) => values[a] - values[b]);
-	let runStart = 0;
+	let min = Infinity;
+	let max = -Infinity;
+	let integers = true;
 	for (let i = 0; i < n; i++) {
-		if (i > 0 && values[order[i]] !== values[order[i - 1]]) runStart = i;
-		out[order[i]] = 1 + Math.floor((5 * runStart) / n);
+		const v = values[i];
+		if (v < min) min = v;
+		if (v > max) max = v;
+		if (!Number.isInteger(v)) integers = false;
+	}
+	if (!Number.isFinite(min) || !Number.isFinite(max)) {
+		// NaN or ±Infinity among the values: the comparator sort, as first written.
+		const order = Array.from({ length: n }, (_, i) => i);
+		order.sort((a, b) => values[a] - values[b]);
+		let runStart = 0;
+		for (let i = 0; i < n; i++) {
+			if (i > 0 && values[order[i]] !== values[order[i - 1]]) runStart = i;
+			out[order[i]] = 1 + Math.floor((5 * runStart) / n);
+		}
+		return out;
+	}
+	if (integers && max - min < Math.max(4 * n, 1 << 16)) {
+		// below[v − min] = customers with a value < v.
+		const span = max - min + 1;
+		const below = new Int32Array(span + 1);
+		for (let i = 0; i < n; i++) below[values[i] - min + 1]++;
+		for (let v = 1; v <= span; v++) below[v] += below[v - 1];
+		const score = new Uint8Array(span);
+		for (let v = 0; v < span; v++) score[v] = 1 + Math.floor((5 * below[v]) / n);
+		for (let i = 0; i < n; i++) out[i] = score[values[i] - min];
+		return out;
+	}
+	// Score ≥ s exactly when at least q = ⌈(s−1)·n/5⌉ values are smaller, i.e. when v exceeds the
+	// q-th smallest value (sorted position q − 1); so four order statistics give every score.
+	const sorted = Float64Array.from(values).sort();
+	const t2 = sorted[Math.ceil(n / 5) - 1];
+	const t3 = sorted[Math.ceil((2 * n) / 5) - 1];
+	const t4 = sorted[Math.ceil((3 * n) / 5) - 1];
+	const t5 = sorted[Math.ceil((4 * n) / 5) - 1];
+	for (let i = 0; i < n; i++) {
+		const v = values[i];
+		out[i] = 1 + (v > t2 ? 1 : 0) + (v > t3 ? 1 : 0) + (v > t4 ? 1 : 0) + (v > t5 ? 1 : 0);
 	}
 	return out;
 }
@@ -103,40 +140,52 @@ export function computeSegments(
 	const m = facts.hasAmount ? scores(mVal) : null;
 	const W = Math.max(1, Math.floor(window));
 	const newPeriods = types.newPeriods ?? W;
+	const rfmOf = new Uint8Array(n);
+	const typeOf = new Uint8Array(n);
+	for (let k = 0; k < n; k++) {
+		rfmOf[k] = RFM_INDEX[(r[k] - 1) * 5 + f[k] - 1];
+		const active = lastPer[k] >= lastPeriod - W + 1;
+		let t = TYPE_REGULAR;
+		if (cohort[k] >= lastPeriod - newPeriods + 1) t = TYPE_NEW;
+		else if (active && obsEnd - fig.first[k] >= types.loyalMinDays && fig.frequency[k] >= types.loyalMinFrequency) t = TYPE_LOYAL;
+		else if (fig.discounted[k] > 0 && fig.discounted[k] >= types.dealShare * fig.orders[k]) t = TYPE_DEAL;
+		else if (fig.orders[k] === 1 && !active) t = TYPE_ONE_TIME;
+		typeOf[k] = t;
+	}
 	const rfm: string[] = new Array(n);
 	const type: string[] = new Array(n);
 	for (let k = 0; k < n; k++) {
-		rfm[k] = rfmSegment(r[k], f[k]);
-		const active = lastPer[k] >= lastPeriod - W + 1;
-		let t = 'regular';
-		if (cohort[k] >= lastPeriod - newPeriods + 1) t = 'new';
-		else if (active && obsEnd - fig.first[k] >= types.loyalMinDays && fig.frequency[k] >= types.loyalMinFrequency) t = 'loyal';
-		else if (fig.discounted[k] > 0 && fig.discounted[k] >= types.dealShare * fig.orders[k]) t = 'deal-seeker';
-		else if (fig.orders[k] === 1 && !active) t = 'one-time';
-		type[k] = t;
+		rfm[k] = RFM_SEGMENTS[rfmOf[k]];
+		type[k] = CUSTOMER_TYPES[typeOf[k]];
 	}
-	const rows = [
-		...segmentRows('rfm', RFM_SEGMENTS, rfm, facts),
-		...segmentRows('type', CUSTOMER_TYPES, type, facts)
-	];
+	const rows = [...segmentRows('rfm', RFM_SEGMENTS, rfmOf, facts), ...segmentRows('type', CUSTOMER_TYPES, typeOf, facts)];
 	return { r, f, m, rfm, type, rows };
 }
 
-function segmentRows(kind: 'rfm' | 'type', names: readonly string[], of: string[], facts: Facts): SegmentRow[] {
-	const count = new Map<string, number>(names.map((s) => [s, 0]));
-	const revenue = new Map<string, number>(names.map((s) => [s, 0]));
+/** Index in RFM_SEGMENTS of the segment of each (R, F), at (R − 1)·5 + F − 1. */
+const RFM_INDEX = Uint8Array.from({ length: 25 }, (_, i) => RFM_SEGMENTS.indexOf(rfmSegment(1 + Math.floor(i / 5), 1 + (i % 5)) as (typeof RFM_SEGMENTS)[number]));
+const TYPE_NEW = CUSTOMER_TYPES.indexOf('new');
+const TYPE_LOYAL = CUSTOMER_TYPES.indexOf('loyal');
+const TYPE_DEAL = CUSTOMER_TYPES.indexOf('deal-seeker');
+const TYPE_ONE_TIME = CUSTOMER_TYPES.indexOf('one-time');
+const TYPE_REGULAR = CUSTOMER_TYPES.indexOf('regular');
+
+/** Customers and revenue per name (`of[k]` = index in `names`), in customer order as sums are added. */
+function segmentRows(kind: 'rfm' | 'type', names: readonly string[], of: Uint8Array, facts: Facts): SegmentRow[] {
+	const count = new Int32Array(names.length);
+	const revenue = new Float64Array(names.length);
 	let total = 0;
 	for (let k = 0; k < facts.n; k++) {
-		count.set(of[k], (count.get(of[k]) ?? 0) + 1);
-		revenue.set(of[k], (revenue.get(of[k]) ?? 0) + facts.revenue[k]);
+		count[of[k]]++;
+		revenue[of[k]] += facts.revenue[k];
 		total += facts.revenue[k];
 	}
-	return names.map((segment) => {
-		const rev = facts.hasAmount ? (revenue.get(segment) ?? 0) : null;
+	return names.map((segment, i) => {
+		const rev = facts.hasAmount ? revenue[i] : null;
 		return {
 			kind,
 			segment,
-			customers: count.get(segment) ?? 0,
+			customers: count[i],
 			revenue: rev,
 			revenue_share: rev === null || total === 0 ? null : (rev / total) * 100
 		};
