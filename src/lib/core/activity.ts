@@ -1,5 +1,5 @@
 /** The period table of METRICS.md §3 (start, end, new, lost, reactivated, customer base, CRR, churn) and the period timeline it shares with the cohorts. */
-import { periodIndexer, type PeriodScheme } from './calendar';
+import { periodTable, type PeriodScheme } from './calendar';
 import type { Facts } from './facts';
 import type { PeriodRow } from './types';
 import { Sums } from './sum';
@@ -67,7 +67,9 @@ export function buildTimeline(facts: Facts, scheme: PeriodScheme): Timeline {
 	let minDay = firstDay;
 	for (let i = 0; i < rDay.length; i++) if (rDay[i] < minDay) minDay = rDay[i];
 	const obsEnd = facts.obsEnd;
-	const idx = periodIndexer(scheme, minDay, obsEnd);
+	// Every purchase and row is dated in [minDay, obsEnd]: one table look-up each when the range allows.
+	const table = periodTable(scheme, minDay, obsEnd);
+	const idx = table ? (d: number) => (d >= minDay && d <= obsEnd ? table[d - minDay] : scheme.index(d)) : (d: number) => scheme.index(d);
 	const first = idx(firstDay);
 	const lastAbs = idx(obsEnd);
 	const count = lastAbs - first + 1;
@@ -75,7 +77,7 @@ export function buildTimeline(facts: Facts, scheme: PeriodScheme): Timeline {
 	for (let p = 0; p < count; p++) labels[p] = scheme.label(first + p);
 
 	const pPer = new Int32Array(pDay.length);
-	for (let i = 0; i < pDay.length; i++) pPer[i] = idx(pDay[i]) - first;
+	relativePeriods(pDay, pPer, table, minDay, first, idx);
 	const cStart = new Int32Array(n + 1);
 	const cPerTmp = new Int32Array(pDay.length);
 	let m = 0;
@@ -90,10 +92,8 @@ export function buildTimeline(facts: Facts, scheme: PeriodScheme): Timeline {
 	}
 	cStart[n] = m;
 	const rPer = new Int32Array(rDay.length);
-	for (let i = 0; i < rDay.length; i++) {
-		const p = idx(rDay[i]) - first;
-		rPer[i] = p < 0 ? -1 : p;
-	}
+	relativePeriods(rDay, rPer, table, minDay, first, idx);
+	for (let i = 0; i < rPer.length; i++) if (rPer[i] < 0) rPer[i] = -1;
 	return {
 		scheme,
 		first,
@@ -105,6 +105,12 @@ export function buildTimeline(facts: Facts, scheme: PeriodScheme): Timeline {
 		cPer: cPerTmp.slice(0, m),
 		rPer
 	};
+}
+
+/** out[i] = period of days[i] − first, by `table` (days from minDay) when there is one, else by `idx`. */
+function relativePeriods(days: Int32Array, out: Int32Array, table: Int32Array | null, minDay: number, first: number, idx: (day: number) => number): void {
+	if (table) for (let i = 0; i < days.length; i++) out[i] = table[days[i] - minDay] - first;
+	else for (let i = 0; i < days.length; i++) out[i] = idx(days[i]) - first;
 }
 
 /**

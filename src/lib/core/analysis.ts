@@ -2,11 +2,11 @@
 import { buildTimeline, computePeriods } from './activity';
 import { periodScheme, toIsoDate } from './calendar';
 import { computeCohorts } from './cohorts';
-import { customerFigures, dataSummary, DEFAULT_SHAPE, metricsSummary, type ShapeThresholds } from './customers';
+import { customerFigures, dataSummary, DEFAULT_SHAPE, metricsSummary, type CustomerFigures, type ShapeThresholds } from './customers';
 import { buildFacts, subsetFacts, type Facts } from './facts';
 import { computePeriodKpis } from './period-kpis';
 import { moneyDecimals, roundMoney } from './sum';
-import { computeSegments, DEFAULT_TYPES, firstPurchaseValues, type TypeSettings } from './segments';
+import { computeSegments, DEFAULT_TYPES, firstPurchaseValues, type SegmentResult, type TypeSettings } from './segments';
 import type { Analysis, AnalysisSettings, CohortCell, CurvePoint, CustomerRow, OrderData, PeriodRow } from './types';
 
 /** Thresholds that METRICS.md calls settings but AnalysisSettings does not carry (defaults of §5, §6). */
@@ -52,26 +52,7 @@ export function analyseFacts(
 		lastPer[k] = tl.cPer[tl.cStart[k + 1] - 1];
 	}
 	const seg = computeSegments(facts, fig, cohort, lastPer, tl.count - 1, settings.window, thresholds.types);
-	const customers: CustomerRow[] = new Array(n);
-	for (let k = 0; k < n; k++) {
-		customers[k] = {
-			customer_id: facts.ids[k],
-			orders: fig.orders[k],
-			first_purchase: toIsoDate(fig.first[k]),
-			last_purchase: toIsoDate(fig.last[k]),
-			revenue: facts.hasAmount ? roundMoney(facts.revenue[k], decimals) : null,
-			frequency: fig.frequency[k],
-			recency: fig.recency[k],
-			T: fig.T[k],
-			monetary_value: facts.hasAmount ? fig.monetary[k] : null,
-			r_score: seg.r[k],
-			f_score: seg.f[k],
-			m_score: seg.m ? seg.m[k] : null,
-			rfm_segment: seg.rfm[k],
-			type: seg.type[k],
-			cohort: tl.labels[cohort[k]]
-		};
-	}
+	const customers = customerRows(facts, fig, seg, tl.labels, cohort, decimals);
 	const dataSum = dataSummary(data, settings.asOf);
 	const metrics = metricsSummary(facts, fig, thresholds.shape);
 	return {
@@ -85,6 +66,51 @@ export function analyseFacts(
 		data: { ...dataSum, revenue: roundMoney(dataSum.revenue, decimals) },
 		metrics: { ...metrics, customer_revenue: roundMoney(metrics.customer_revenue, decimals) }
 	};
+}
+
+/** The customer table (METRICS.md §5, §6), one row per customer; each distinct date's ISO text is made once. */
+function customerRows(
+	facts: Facts,
+	fig: CustomerFigures,
+	seg: SegmentResult,
+	labels: string[],
+	cohort: Int32Array,
+	decimals: number | null
+): CustomerRow[] {
+	const n = facts.n;
+	let minDay = Infinity;
+	let maxDay = -Infinity;
+	for (let k = 0; k < n; k++) {
+		if (fig.first[k] < minDay) minDay = fig.first[k];
+		if (fig.last[k] > maxDay) maxDay = fig.last[k];
+	}
+	const span = n === 0 ? 0 : maxDay - minDay + 1;
+	const iso: (string | undefined)[] = span <= 4 * n + 1024 ? new Array(span) : [];
+	const isoOf = (day: number): string => {
+		if (iso.length === 0) return toIsoDate(day);
+		return (iso[day - minDay] ??= toIsoDate(day));
+	};
+	const customers: CustomerRow[] = new Array(n);
+	for (let k = 0; k < n; k++) {
+		customers[k] = {
+			customer_id: facts.ids[k],
+			orders: fig.orders[k],
+			first_purchase: isoOf(fig.first[k]),
+			last_purchase: isoOf(fig.last[k]),
+			revenue: facts.hasAmount ? roundMoney(facts.revenue[k], decimals) : null,
+			frequency: fig.frequency[k],
+			recency: fig.recency[k],
+			T: fig.T[k],
+			monetary_value: facts.hasAmount ? fig.monetary[k] : null,
+			r_score: seg.r[k],
+			f_score: seg.f[k],
+			m_score: seg.m ? seg.m[k] : null,
+			rfm_segment: seg.rfm[k],
+			type: seg.type[k],
+			cohort: labels[cohort[k]]
+		};
+	}
+	return customers;
 }
 
 function roundPeriodMoney(rows: PeriodRow[], decimals: number | null): PeriodRow[] {

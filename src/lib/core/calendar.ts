@@ -215,12 +215,12 @@ export function periodScheme(granularity: Granularity, calendar: CalendarKind = 
 }
 
 /**
- * A day → period-index function for days in [minDay, maxDay], backed by a lookup table when the
- * range is reasonable (the per-row hot path of the engine); falls back to `scheme.index` otherwise.
+ * The period index of every day in [minDay, maxDay] (table[day − minDay]), or null when the range is
+ * empty or unreasonably long (more than 4M days).
  */
-export function periodIndexer(scheme: PeriodScheme, minDay: Day, maxDay: Day): (day: Day) => number {
+export function periodTable(scheme: PeriodScheme, minDay: Day, maxDay: Day): Int32Array | null {
 	const span = maxDay - minDay + 1;
-	if (!(span > 0) || span > 4_000_000) return (d) => scheme.index(d);
+	if (!(span > 0) || span > 4_000_000) return null;
 	const table = new Int32Array(span);
 	let p = scheme.index(minDay);
 	let d = minDay;
@@ -230,5 +230,15 @@ export function periodIndexer(scheme: PeriodScheme, minDay: Day, maxDay: Day): (
 		d = last + 1;
 		p++;
 	}
+	return table;
+}
+
+/**
+ * A day → period-index function for days in [minDay, maxDay], backed by a lookup table when the
+ * range is reasonable (the per-row hot path of the engine); falls back to `scheme.index` otherwise.
+ */
+export function periodIndexer(scheme: PeriodScheme, minDay: Day, maxDay: Day): (day: Day) => number {
+	const table = periodTable(scheme, minDay, maxDay);
+	if (!table) return (d) => scheme.index(d);
 	return (day) => (day >= minDay && day <= maxDay ? table[day - minDay] : scheme.index(day));
 }

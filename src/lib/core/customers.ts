@@ -97,12 +97,57 @@ export function baseShape(top20: number | null, t: ShapeThresholds = DEFAULT_SHA
 	return top20 >= t.tall ? 'tall' : top20 <= t.broad ? 'broad' : 'balanced';
 }
 
-/** Median of a sorted array (mean of the two middle values when even); null when empty. */
-function median(sorted: Float64Array | Int32Array): number | null {
-	const m = sorted.length;
-	if (m === 0) return null;
-	const h = m >> 1;
-	return m % 2 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
+/**
+ * Count, sum and median (mean of the two middle values when even; null when none) of the gaps between
+ * each customer's consecutive distinct purchase days. Gaps are whole days: counted in a histogram
+ * when the longest is not far beyond the count, else sorted.
+ */
+function gapStats(facts: Facts): { count: number; sum: number; median: number | null } {
+	const { n, pStart, pDay } = facts;
+	let count = 0;
+	let sum = 0;
+	let max = 0;
+	for (let k = 0; k < n; k++) {
+		for (let i = pStart[k] + 1; i < pStart[k + 1]; i++) {
+			const d = pDay[i] - pDay[i - 1];
+			if (d > 0) {
+				count++;
+				sum += d;
+				if (d > max) max = d;
+			}
+		}
+	}
+	if (count === 0) return { count, sum, median: null };
+	const h = count >> 1;
+	if (max <= 4 * count + 65536) {
+		const hist = new Int32Array(max + 1);
+		for (let k = 0; k < n; k++) {
+			for (let i = pStart[k] + 1; i < pStart[k + 1]; i++) {
+				const d = pDay[i] - pDay[i - 1];
+				if (d > 0) hist[d]++;
+			}
+		}
+		// The gaps at sorted positions h − 1 and h.
+		let seen = 0;
+		let below = -1;
+		let at = -1;
+		for (let d = 1; d <= max && at < 0; d++) {
+			seen += hist[d];
+			if (below < 0 && seen > h - 1) below = d;
+			if (seen > h) at = d;
+		}
+		return { count, sum, median: count % 2 ? at : (below + at) / 2 };
+	}
+	const gaps = new Int32Array(count);
+	let g = 0;
+	for (let k = 0; k < n; k++) {
+		for (let i = pStart[k] + 1; i < pStart[k + 1]; i++) {
+			const d = pDay[i] - pDay[i - 1];
+			if (d > 0) gaps[g++] = d;
+		}
+	}
+	gaps.sort();
+	return { count, sum, median: count % 2 ? gaps[h] : (gaps[h - 1] + gaps[h]) / 2 };
 }
 
 /** Whole-base metrics of METRICS.md §5 (the metric keys of summary.json). */
@@ -119,21 +164,7 @@ export function metricsSummary(facts: Facts, fig: CustomerFigures, shape: ShapeT
 	}
 	const custRevenue = custRevenueSum.value;
 	// Gaps between consecutive distinct purchase days, pooled over all customers.
-	let nGaps = 0;
-	for (let k = 0; k < n; k++) nGaps += fig.frequency[k];
-	const gaps = new Int32Array(nGaps);
-	let g = 0;
-	let gapSum = 0;
-	for (let k = 0; k < n; k++) {
-		for (let i = pStart[k] + 1; i < pStart[k + 1]; i++) {
-			const d = pDay[i] - pDay[i - 1];
-			if (d > 0) {
-				gaps[g++] = d;
-				gapSum += d;
-			}
-		}
-	}
-	gaps.sort();
+	const { count: nGaps, sum: gapSum, median: gapMedian } = gapStats(facts);
 	const amountTotal = new Accumulator();
 	for (let i = 0; i < purchases; i++) amountTotal.add(pAmt[i]);
 	const amountSum = amountTotal.value;
@@ -146,7 +177,7 @@ export function metricsSummary(facts: Facts, fig: CustomerFigures, shape: ShapeT
 		customer_revenue: money ? custRevenue : null,
 		repeat_purchase_rate: n === 0 ? null : (repeat / n) * 100,
 		gap_mean_days: nGaps === 0 ? null : gapSum / nGaps,
-		gap_median_days: median(gaps),
+		gap_median_days: gapMedian,
 		aov: money && purchases > 0 ? amountSum / purchases : null,
 		clv_historical: money && n > 0 ? custRevenue / n : null,
 		return_rate: purchases + returnOrders === 0 ? null : (returnOrders / (purchases + returnOrders)) * 100,

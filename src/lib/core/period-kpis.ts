@@ -105,6 +105,9 @@ export function computePeriodKpis(data: OrderData, facts: Facts, tl: Timeline, d
  */
 function returnOrdersPerPeriod(data: OrderData, facts: Facts, tl: Timeline): Int32Array {
 	const out = new Int32Array(tl.count);
+	let any = 0;
+	for (let k = 0; k < facts.n; k++) any |= facts.returnOrders[k];
+	if (any === 0) return out; // no customer has a return order: no row to walk
 	const limit = facts.obsEnd ?? -Infinity;
 	const earliest = new Map<number, number>();
 	const orders = data.orderIds.length + 1;
