@@ -7,7 +7,9 @@
  * shared machine's load than wall time), wall time, the load average and a sha256 of
  * JSON.stringify(analysis). With `--compare DIR` (a copy of an older src/lib/core, e.g.
  * `git archive HEAD~3 src/lib/core | tar -x -C /tmp/base`, then DIR = /tmp/base/src/lib/core) the old
- * and the current computeAnalysis run interleaved on the same data and both digests are printed.
+ * and the current computeAnalysis run interleaved on the same data and both digests are printed;
+ * `--only compare|current` runs one of them (interleaving lets each pollute the other's caches and
+ * JIT feedback, so separate processes, alternated, give the cleaner figure).
  * Add `--cpu-prof --cpu-prof-dir=bench/out/prof` to node and summarise with top-functions.mjs.
  */
 import { createHash } from 'node:crypto';
@@ -30,6 +32,7 @@ const runs = Number(opt('--runs') ?? 5);
 const compareDir = opt('--compare');
 const cachePath = opt('--cache');
 const granularity = (opt('--granularity') ?? 'month') as Granularity;
+const only = opt('--only');
 
 async function importFile(file: string): Promise<OrderData> {
 	const head = await new Promise<Uint8Array>((res, rej) => {
@@ -120,6 +123,7 @@ const variants: [string, Compute][] = [['current', computeAnalysis]];
 if (compareDir) {
 	const mod = (await import(pathToFileURL(resolve(compareDir, 'analysis.ts')).href)) as { computeAnalysis: Compute };
 	variants.unshift(['compare', mod.computeAnalysis]);
+	if (only) variants.splice(0, variants.length, ...variants.filter(([name]) => name === only));
 }
 
 const settings = defaultSettings(granularity);
@@ -153,4 +157,4 @@ for (const [name] of variants) {
 	);
 }
 console.log(`load ${load0.toFixed(2)} → ${loadavg()[0].toFixed(2)}`);
-if (compareDir) console.log(digests.compare === digests.current ? 'digests equal' : 'DIGESTS DIFFER');
+if (variants.length === 2) console.log(digests.compare === digests.current ? 'digests equal' : 'DIGESTS DIFFER');

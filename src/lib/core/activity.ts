@@ -102,7 +102,7 @@ export function buildTimeline(facts: Facts, scheme: PeriodScheme): Timeline {
 		lastPartial: scheme.lastDay(lastAbs) !== obsEnd,
 		pPer,
 		cStart,
-		cPer: cPerTmp.slice(0, m),
+		cPer: cPerTmp.subarray(0, m),
 		rPer
 	};
 }

@@ -30,7 +30,10 @@ export interface Facts {
 	revenue: Float64Array;
 	/** Return orders per customer: distinct (customer, order) groups of return rows (METRICS.md §5). */
 	returnOrders: Int32Array;
-	/** All rows of customers (returns included), as-of filtered, in file order: customer number, day, amount. */
+	/**
+	 * All rows of customers (returns included), as-of filtered, in file order: customer number, day,
+	 * amount. Read-only: rDay and rAmt may be OrderData's own day and amount columns.
+	 */
 	rCust: Int32Array;
 	rDay: Int32Array;
 	rAmt: Float64Array;
@@ -96,27 +99,36 @@ export function sortByText(list: Int32Array, text: readonly string[]): Int32Arra
 		return Int32Array.from(Array.from(list).sort((a, b) => (text[a] < text[b] ? -1 : text[a] > text[b] ? 1 : 0)));
 	}
 	const buckets = base ** per;
+	// All digits first, in one sequential walk over the strings (reading them in a permuted order is
+	// a cache miss per string): digits[pass·n + j] of list[j].
+	const digits = new Int32Array(passes * n);
+	for (let j = 0; j < n; j++) {
+		const s = text[list[j]];
+		for (let pass = 0; pass < passes; pass++) {
+			let d = 0;
+			for (let i = pass * per; i < pass * per + per; i++) d = d * base + (i < s.length ? rank[s.charCodeAt(i)] : 0);
+			digits[pass * n + j] = d;
+		}
+	}
 	const count = new Int32Array(buckets + 1);
-	const digit = new Int32Array(n);
-	let from = list.slice();
+	let from = new Int32Array(n);
+	for (let j = 0; j < n; j++) from[j] = j;
 	let to = new Int32Array(n);
 	for (let pass = passes - 1; pass >= 0; pass--) {
-		const at = pass * per;
+		const at = pass * n;
 		count.fill(0);
-		for (let j = 0; j < n; j++) {
-			const s = text[from[j]];
-			let d = 0;
-			for (let i = at; i < at + per; i++) d = d * base + (i < s.length ? rank[s.charCodeAt(i)] : 0);
-			digit[j] = d;
-			count[d + 1]++;
-		}
-		if (count[digit[0] + 1] === n) continue; // one digit for all: this pass changes nothing
+		for (let j = 0; j < n; j++) count[digits[at + j] + 1]++;
+		if (count[digits[at] + 1] === n) continue; // one digit for all: this pass changes nothing
 		for (let b = 0; b < buckets; b++) count[b + 1] += count[b];
-		for (let j = 0; j < n; j++) to[count[digit[j]]++] = from[j];
+		for (let j = 0; j < n; j++) {
+			const x = from[j];
+			to[count[digits[at + x]]++] = x;
+		}
 		const t = from;
 		from = to;
 		to = t;
 	}
+	for (let j = 0; j < n; j++) from[j] = list[from[j]];
 	return from;
 }
 
@@ -158,10 +170,13 @@ export function buildFacts(data: OrderData, asOf: Day | null): Facts {
 	const pRow = new Int32Array(np);
 	const nr = countCustomerRows(data.customer, data.day, len, limit, isCust);
 	const rCust = new Int32Array(nr);
-	const rDay = new Int32Array(nr);
-	const rAmt = new Float64Array(nr);
+	// When every row is a customer's row (no guest, nothing after as-of), rDay and rAmt are the
+	// columns themselves: 12 bytes a row less to allocate and copy (and less GC pressure).
+	const whole = nr === len;
+	const rDay = whole ? data.day : new Int32Array(nr);
+	const rAmt = whole ? data.amount : new Float64Array(nr);
 	const revenue = new Float64Array(n);
-	placeRows(data, limit, custOf, pStart, pDay, pAmt, pDisc, pRow, rCust, rDay, rAmt, revenue);
+	placeRows(data, limit, custOf, pStart, pDay, pAmt, pDisc, pRow, rCust, whole ? null : rDay, whole ? null : rAmt, revenue, scan.state);
 	for (let k = 0; k < n; k++) sortByDay(pDay, pAmt, pDisc, pRow, pStart[k], pStart[k + 1]);
 	return {
 		obsEnd,
@@ -190,7 +205,7 @@ export function buildFacts(data: OrderData, asOf: Day | null): Facts {
 function scanRows(
 	data: OrderData,
 	limit: number
-): { maxDay: number; hasDiscount: boolean; purchases: Int32Array; returns: Int32Array } | null {
+): { maxDay: number; hasDiscount: boolean; purchases: Int32Array; returns: Int32Array; state: Int32Array } | null {
 	const { customer, order, day, flags } = data;
 	const len = data.length;
 	const nIds = data.customerIds.length;
@@ -228,7 +243,7 @@ function scanRows(
 	}
 	const purchases = new Int32Array(nIds);
 	for (let c = 0; c < nIds; c++) purchases[c] = state[4 * c + 3];
-	return { maxDay, hasDiscount, purchases, returns };
+	return { maxDay, hasDiscount, purchases, returns, state };
 }
 
 /** Whether buildFacts takes its file-order path for these rows (every customer's order indexes only go up). */
@@ -262,58 +277,68 @@ function placeRows(
 	pDisc: Uint8Array,
 	pRow: Int32Array,
 	rCust: Int32Array,
-	rDay: Int32Array,
-	rAmt: Float64Array,
-	revenue: Float64Array
+	rDay: Int32Array | null,
+	rAmt: Float64Array | null,
+	revenue: Float64Array,
+	scratch: Int32Array
 ): void {
 	const { customer, order, day, amount, flags } = data;
 	const len = data.length;
 	const hasOrder = data.hasOrderId;
-	const n = pStart.length - 1;
-	// Per customer, side by side: next purchase slot, order of the current purchase.
-	const cur = new Int32Array(2 * n);
-	for (let k = 0; k < n; k++) {
-		cur[2 * k] = pStart[k];
-		cur[2 * k + 1] = -2;
+	const nIds = custOf.length;
+	// Per id (not per customer number: one look-up less on the row's chain of dependent reads), side by
+	// side: customer number (−1: not a customer), next purchase slot, order of the current purchase.
+	const cur = scratch.length >= 4 * nIds ? scratch : new Int32Array(4 * nIds);
+	for (let c = 0; c < nIds; c++) {
+		const k = custOf[c];
+		cur[4 * c] = k;
+		cur[4 * c + 1] = k < 0 ? 0 : pStart[k];
+		cur[4 * c + 2] = -2;
+		cur[4 * c + 3] = 0;
 	}
-	// Revenue as Sums.add does it (Neumaier), sum and compensation side by side.
-	const sc = new Float64Array(2 * n);
+	// Revenue as Sums.add does it (Neumaier), sum and compensation side by side, per id.
+	const sc = new Float64Array(2 * nIds);
 	let nr = 0;
 	for (let i = 0; i < len; i++) {
 		const c = customer[i];
 		if (c < 0) continue;
 		const d = day[i];
 		if (d > limit) continue;
-		const k = custOf[c];
+		const at = 4 * c;
+		const k = cur[at];
 		if (k < 0) continue;
 		const a = amount[i];
 		rCust[nr] = k;
-		rDay[nr] = d;
-		rAmt[nr] = a;
+		if (rDay !== null && rAmt !== null) {
+			rDay[nr] = d;
+			rAmt[nr] = a;
+		}
 		nr++;
-		const s = sc[2 * k];
+		const s = sc[2 * c];
 		const t = s + a;
-		sc[2 * k + 1] += Math.abs(s) >= Math.abs(a) ? s - t + a : a - t + s;
-		sc[2 * k] = t;
+		sc[2 * c + 1] += Math.abs(s) >= Math.abs(a) ? s - t + a : a - t + s;
+		sc[2 * c] = t;
 		const f = flags[i];
 		if (f & FLAG_RETURN) continue;
 		const o = hasOrder ? order[i] : -1;
-		const at = 2 * k;
-		if (o < 0 || o !== cur[at + 1]) {
-			const p = cur[at]++;
+		if (o < 0 || o !== cur[at + 2]) {
+			const p = cur[at + 1]++;
 			pDay[p] = d;
 			pAmt[p] = a;
 			pDisc[p] = f & FLAG_DISCOUNT ? 1 : 0;
 			pRow[p] = i;
-			cur[at + 1] = o;
+			cur[at + 2] = o;
 		} else {
-			const p = cur[at] - 1;
+			const p = cur[at + 1] - 1;
 			if (d < pDay[p]) pDay[p] = d;
 			pAmt[p] += a;
 			if (f & FLAG_DISCOUNT) pDisc[p] = 1;
 		}
 	}
-	for (let k = 0; k < n; k++) revenue[k] = sc[2 * k] + sc[2 * k + 1];
+	for (let c = 0; c < nIds; c++) {
+		const k = custOf[c];
+		if (k >= 0) revenue[k] = sc[2 * c] + sc[2 * c + 1];
+	}
 }
 
 /**

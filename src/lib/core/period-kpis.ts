@@ -61,10 +61,11 @@ export function computePeriodKpis(data: OrderData, facts: Facts, tl: Timeline, d
 	// A customer's row counts in the stock from the later of its own period and the customer's first purchase.
 	const revenue = new Sums(P);
 	if (money) {
-		for (let i = 0; i < facts.rCust.length; i++) {
-			const first = tl.cPer[tl.cStart[facts.rCust[i]]];
-			revenue.add(Math.max(tl.rPer[i], first), facts.rAmt[i]);
-		}
+		const firstPer = new Int32Array(n);
+		for (let k = 0; k < n; k++) firstPer[k] = tl.cPer[tl.cStart[k]];
+		const { rCust, rAmt } = facts;
+		const { rPer } = tl;
+		for (let i = 0; i < rCust.length; i++) revenue.add(Math.max(rPer[i], firstPer[rCust[i]]), rAmt[i]);
 	}
 	const returns = returnOrdersPerPeriod(data, facts, tl);
 	const amounts = amount.values();
