@@ -4,6 +4,7 @@
  * the 5 × 5 R × F grid of customer counts and revenue.
  */
 import { rfmSegment } from './segments';
+import { sortedFloat64 } from './sort';
 
 /** The terms of METRICS.md §5's concentration formulas for one list of customer revenues. */
 export interface ConcentrationDetail {
@@ -34,7 +35,7 @@ export const LORENZ_MAX_POINTS = 200;
  */
 export function computeConcentration(revenues: ArrayLike<number>, maxPoints = LORENZ_MAX_POINTS): ConcentrationDetail {
 	const n = revenues.length;
-	const sorted = Float64Array.from(revenues).sort();
+	const sorted = sortedFloat64(revenues);
 	let total = 0;
 	for (let i = 0; i < n; i++) total += sorted[i];
 	const topCount = Math.ceil(n / 5);

@@ -3,6 +3,7 @@ import { toIsoDate } from './calendar';
 import type { Facts } from './facts';
 import { FLAG_RETURN, type DataSummary, type Day, type MetricsSummary, type OrderData } from './types';
 import { Accumulator } from './sum';
+import { sortedFloat64 } from './sort';
 
 /** Per-customer figures of METRICS.md §5 in typed arrays (customer numbers as in Facts). */
 export interface CustomerFigures {
@@ -72,7 +73,7 @@ export const DEFAULT_SHAPE: ShapeThresholds = { tall: 80, broad: 50 };
 export function concentration(revenues: ArrayLike<number>): { top20: number | null; gini: number | null } {
 	const n = revenues.length;
 	if (n === 0) return { top20: null, gini: null };
-	const sorted = Float64Array.from(revenues).sort();
+	const sorted = sortedFloat64(revenues);
 	let total = 0;
 	for (let i = 0; i < n; i++) total += sorted[i];
 	// ⌈0.2·n⌉ = ⌈n/5⌉, computed exactly (0.2·n in floating point can land just above an integer).

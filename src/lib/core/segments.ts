@@ -2,6 +2,7 @@
 import type { CustomerFigures } from './customers';
 import type { Facts } from './facts';
 import { FLAG_RETURN, type DimensionColumn, type OrderData, type SegmentRow } from './types';
+import { sortedFloat64 } from './sort';
 
 /**
  * Scores 1–5 of METRICS.md §6: sort so that better is later; a customer's score is 1 + ⌊5·i/n⌋ with i
@@ -47,7 +48,7 @@ export function scores(values: ArrayLike<number>): Uint8Array {
 	}
 	// Score ≥ s exactly when at least q = ⌈(s−1)·n/5⌉ values are smaller, i.e. when v exceeds the
 	// q-th smallest value (sorted position q − 1); so four order statistics give every score.
-	const sorted = Float64Array.from(values).sort();
+	const sorted = sortedFloat64(values);
 	const t2 = sorted[Math.ceil(n / 5) - 1];
 	const t3 = sorted[Math.ceil((2 * n) / 5) - 1];
 	const t4 = sorted[Math.ceil((3 * n) / 5) - 1];

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { computeAnalysis } from '../../../src/lib/core/analysis';
 import { buildFacts, buildFactsGrouped, fileOrderIsGrouped, sortByText } from '../../../src/lib/core/facts';
 import { scores } from '../../../src/lib/core/segments';
+import { sortedFloat64 } from '../../../src/lib/core/sort';
 import { defaultSettings } from '../../../src/lib/core/types';
 import { dayOf, makeData, type Row } from './make-data';
 
@@ -186,5 +187,35 @@ describe('gap median', () => {
 		);
 		expect(sorted.metrics.gap_median_days).toBe(3);
 		expect(sorted.metrics.gap_mean_days).toBe(70004 / 3);
+	});
+});
+
+describe('sortedFloat64', () => {
+	it('orders exactly as Float64Array.prototype.sort: negatives, −0 before +0, infinities, ties', () => {
+		const rnd = mulberry32(5);
+		for (let t = 0; t < 12; t++) {
+			const n = t < 4 ? 1 + Math.floor(rnd() * 300) : 300 + Math.floor(rnd() * 5000);
+			const v = Float64Array.from({ length: n }, () => {
+				const r = rnd();
+				if (r < 0.02) return -0;
+				if (r < 0.04) return 0;
+				if (r < 0.05) return r < 0.045 ? Infinity : -Infinity;
+				if (r < 0.3) return Math.floor(rnd() * 10); // ties
+				return (rnd() < 0.3 ? -1 : 1) * Math.exp(rnd() * 40 - 20);
+			});
+			const want = Float64Array.from(v).sort();
+			const got = sortedFloat64(v);
+			expect(got.length).toBe(n);
+			for (let i = 0; i < n; i++) if (!Object.is(got[i], want[i])) expect(`${i}: ${got[i]}`).toBe(`${i}: ${want[i]}`);
+		}
+	});
+
+	it('leaves its input alone and sorts NaN last like the built-in sort', () => {
+		const v = Float64Array.from({ length: 400 }, (_, i) => (i % 7 === 0 ? NaN : 400 - i));
+		const copy = Float64Array.from(v);
+		const got = sortedFloat64(v);
+		expect(Array.from(v)).toEqual(Array.from(copy));
+		expect(Array.from(got)).toEqual(Array.from(Float64Array.from(v).sort()));
+		expect(Number.isNaN(got[399])).toBe(true);
 	});
 });
