@@ -5,12 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { fieldHash, IdTable, PackedIdTable } from '../../../src/lib/core/import/id-table';
 import { packStrings, packedString, unpackStrings } from '../../../src/lib/core/packed-strings';
 
-const own = (s: string) => s;
-
 /** Interns `s` as a range inside a longer text, as the importer does with a decoded piece. */
 function internIn(t: IdTable | PackedIdTable, s: string, h = fieldHash(s)): number {
 	const text = `x,${s},y`;
-	return t instanceof IdTable ? t.internRange(text, 2, 2 + s.length, h, own) : t.internRange(text, 2, 2 + s.length, h);
+	return t.internRange(text, 2, 2 + s.length, h);
 }
 
 describe('IdTable', () => {

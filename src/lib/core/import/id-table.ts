@@ -1,67 +1,91 @@
 import type { PackedStrings } from '../packed-strings';
 
 /**
- * Interning of id strings (customer ids, order ids, dimension values) into dense indexes, keyed by a
+ * Interning of id values (customer ids, order ids, dimension values) into dense indexes, keyed by a
  * 32-bit hash the importer already computed while hashing the record for duplicate detection: open
- * addressing over typed arrays, strings compared only when the hashes are equal. Replaces a
- * Map<string, number> whose every look-up of a freshly cut string hashes it once more.
+ * addressing over one typed array of (index + 1, hash) pairs, so a probe reads one cache line, and the
+ * value compared only when the hashes are equal. Replaces a Map<string, number> whose every look-up of
+ * a freshly cut string hashes it once more. Subclasses keep the values (as strings, or packed).
  */
-export class IdTable {
-	/** Index + 1 of the value in each slot (0 = empty). */
-	private slots = new Int32Array(1 << 10);
-	/** Hash of each value, by index (for probing and rehashing). */
-	private hashes = new Int32Array(1 << 10);
-	/** The distinct values, in order of first appearance. */
-	readonly values: string[] = [];
+abstract class SlotTable {
+	/** Pairs (index + 1 of the value, its hash) per slot; index + 1 = 0 is an empty slot. */
+	private slots: Int32Array;
+	protected count = 0;
+
+	/** `expected`: about how many values will come (sizes the table once instead of growing it step by step). */
+	constructor(expected = 0) {
+		let n = 1 << 10;
+		while (n < expected * 2 && n < 1 << 26) n *= 2;
+		this.slots = new Int32Array(2 * n);
+	}
+
+	/** Value k equals src[a, b). */
+	protected abstract equals(k: number, src: string, a: number, b: number): boolean;
+	/** Keeps src[a, b) as value k (the next one). */
+	protected abstract store(k: number, src: string, a: number, b: number): void;
 
 	/**
-	 * The index of `src.slice(a, b)` (whose hash is `h`), compared character by character, so no string
-	 * is cut unless the value is new (then `own` of the slice is stored).
+	 * The index of the value src[a, b) (whose hash is `h`), adding it when new; the value is compared
+	 * character by character, so nothing is cut from `src` unless it is new.
 	 */
-	internRange(src: string, a: number, b: number, h: number, own: (s: string) => string): number {
+	internRange(src: string, a: number, b: number, h: number): number {
 		const slots = this.slots;
-		const hashes = this.hashes;
-		const values = this.values;
-		const mask = slots.length - 1;
-		const n = b - a;
+		const mask = (slots.length >> 1) - 1;
 		let i = (h ^ (h >>> 15)) & mask;
-		probe: for (;;) {
-			const v = slots[i];
+		for (;;) {
+			const v = slots[i << 1];
 			if (v === 0) break;
-			const k = v - 1;
-			if (hashes[k] === h) {
-				const s = values[k];
-				if (s.length === n) {
-					for (let j = 0; j < n; j++) if (s.charCodeAt(j) !== src.charCodeAt(a + j)) {
-						i = (i + 1) & mask;
-						continue probe;
-					}
-					return k;
-				}
-			}
+			if (slots[(i << 1) + 1] === h && this.equals(v - 1, src, a, b)) return v - 1;
 			i = (i + 1) & mask;
 		}
-		const k = values.length;
-		values.push(own(src.slice(a, b)));
-		if (k === hashes.length) this.hashes = growI32(hashes, k * 2);
-		this.hashes[k] = h;
-		slots[i] = k + 1;
-		if ((k + 1) * 2 > slots.length) this.rehash();
+		const k = this.count++;
+		this.store(k, src, a, b);
+		slots[i << 1] = k + 1;
+		slots[(i << 1) + 1] = h;
+		if (this.count * 4 > slots.length) this.rehash();
 		return k;
 	}
 
 	private rehash(): void {
-		const cap = this.slots.length * 2;
-		const slots = new Int32Array(cap);
-		const mask = cap - 1;
-		const hashes = this.hashes;
-		for (let k = 0; k < this.values.length; k++) {
-			const h = hashes[k];
+		const old = this.slots;
+		const slots = new Int32Array(old.length * 2);
+		const mask = (slots.length >> 1) - 1;
+		for (let j = 0; j < old.length; j += 2) {
+			const v = old[j];
+			if (v === 0) continue;
+			const h = old[j + 1];
 			let i = (h ^ (h >>> 15)) & mask;
-			while (slots[i] !== 0) i = (i + 1) & mask;
-			slots[i] = k + 1;
+			while (slots[i << 1] !== 0) i = (i + 1) & mask;
+			slots[i << 1] = v;
+			slots[(i << 1) + 1] = h;
 		}
 		this.slots = slots;
+	}
+}
+
+/** Interned values kept as strings (customer ids and dimension values: the analysis shows them). */
+export class IdTable extends SlotTable {
+	/** The distinct values, in order of first appearance. */
+	readonly values: string[] = [];
+
+	/** `own` makes the string kept of a new value (e.g. a copy that does not pin the piece it was cut from). */
+	constructor(
+		private readonly own: (s: string) => string = (s) => s,
+		expected = 0
+	) {
+		super(expected);
+	}
+
+	protected equals(k: number, src: string, a: number, b: number): boolean {
+		const s = this.values[k];
+		const n = b - a;
+		if (s.length !== n) return false;
+		for (let j = 0; j < n; j++) if (s.charCodeAt(j) !== src.charCodeAt(a + j)) return false;
+		return true;
+	}
+
+	protected store(_k: number, src: string, a: number, b: number): void {
+		this.values.push(this.own(src.slice(a, b)));
 	}
 }
 
@@ -79,49 +103,37 @@ export function fieldHash(s: string, a = 0, b = s.length): number {
 }
 
 /**
- * IdTable for values kept packed (PackedStrings): the same open addressing over the fields' hashes,
- * values compared with the packed characters, a new value's characters copied in (no string made).
+ * Interned values kept packed (PackedStrings: order ids): compared with the packed characters, a new
+ * value's characters copied in, no string made.
  */
-export class PackedIdTable {
-	private slots = new Int32Array(1 << 10);
-	private hashes = new Int32Array(1 << 10);
-	private ends = new Int32Array(1 << 10);
-	private chars: Uint8Array | Uint16Array = new Uint8Array(1 << 14);
+export class PackedIdTable extends SlotTable {
+	private ends: Int32Array;
+	private chars: Uint8Array | Uint16Array;
 	private used = 0;
-	private count = 0;
+
+	/** `expected`: about how many values, and how many characters in all, will come. */
+	constructor(expected = 0, expectedChars = 0) {
+		super(expected);
+		this.ends = new Int32Array(Math.max(1 << 10, expected));
+		this.chars = new Uint8Array(Math.max(1 << 14, expectedChars));
+	}
 
 	get length(): number {
 		return this.count;
 	}
 
-	/** The index of `src.slice(a, b)` (whose hash is `h`), adding its characters when new. */
-	internRange(src: string, a: number, b: number, h: number): number {
-		const slots = this.slots;
-		const hashes = this.hashes;
-		const ends = this.ends;
-		const chars = this.chars;
-		const mask = slots.length - 1;
+	protected equals(k: number, src: string, a: number, b: number): boolean {
+		const e = this.ends[k];
+		const s = k === 0 ? 0 : this.ends[k - 1];
 		const n = b - a;
-		let i = (h ^ (h >>> 15)) & mask;
-		probe: for (;;) {
-			const v = slots[i];
-			if (v === 0) break;
-			const k = v - 1;
-			if (hashes[k] === h) {
-				const e = ends[k];
-				const s = k === 0 ? 0 : ends[k - 1];
-				if (e - s === n) {
-					for (let j = 0; j < n; j++)
-						if (chars[s + j] !== src.charCodeAt(a + j)) {
-							i = (i + 1) & mask;
-							continue probe;
-						}
-					return k;
-				}
-			}
-			i = (i + 1) & mask;
-		}
-		const k = this.count++;
+		if (e - s !== n) return false;
+		const chars = this.chars;
+		for (let j = 0; j < n; j++) if (chars[s + j] !== src.charCodeAt(a + j)) return false;
+		return true;
+	}
+
+	protected store(k: number, src: string, a: number, b: number): void {
+		const n = b - a;
 		if (this.used + n > this.chars.length) this.growChars(this.used + n);
 		let out = this.chars;
 		for (let j = 0; j < n; j++) {
@@ -134,15 +146,8 @@ export class PackedIdTable {
 			out[this.used + j] = c;
 		}
 		this.used += n;
-		if (k === this.hashes.length) {
-			this.hashes = growI32(this.hashes, k * 2);
-			this.ends = growI32(this.ends, k * 2);
-		}
-		this.hashes[k] = h;
+		if (k === this.ends.length) this.ends = growI32(this.ends, k * 2);
 		this.ends[k] = this.used;
-		slots[i] = k + 1;
-		if ((k + 1) * 2 > slots.length) this.rehash();
-		return k;
 	}
 
 	private growChars(need: number): void {
@@ -151,20 +156,6 @@ export class PackedIdTable {
 		const next = this.chars instanceof Uint8Array ? new Uint8Array(cap) : new Uint16Array(cap);
 		next.set(this.chars.subarray(0, this.used));
 		this.chars = next;
-	}
-
-	private rehash(): void {
-		const cap = this.slots.length * 2;
-		const slots = new Int32Array(cap);
-		const mask = cap - 1;
-		const hashes = this.hashes;
-		for (let k = 0; k < this.count; k++) {
-			const h = hashes[k];
-			let i = (h ^ (h >>> 15)) & mask;
-			while (slots[i] !== 0) i = (i + 1) & mask;
-			slots[i] = k + 1;
-		}
-		this.slots = slots;
 	}
 
 	/** The values so far, in buffers of their own exact size. */

@@ -160,7 +160,7 @@ class StreamingImporter implements Importer {
 	private dimCodes: Int32Array[] = [];
 	private dims: { name: string; col: number; values: string[]; index: IdTable }[] = [];
 
-	private customerIndex = new IdTable();
+	private customerIndex = new IdTable(detach);
 	private customerIds: string[] = this.customerIndex.values;
 	private orderIndex = new PackedIdTable();
 	/** FNV-1a hash of each raw field of the current record (from the duplicate-detection loop). */
@@ -237,14 +237,14 @@ class StreamingImporter implements Importer {
 		for (const f of DIM_FIELDS) {
 			const col = m[f];
 			if (col === undefined) continue;
-			const index = new IdTable();
+			const index = new IdTable(detach);
 			this.dims.push({ name: f, col, values: index.values, index });
 			this.dimCodes.push(new Int32Array(this.cap));
 		}
 		// Any other column the user wants to break down by, named by its header (METRICS.md §6 "any mapped column").
 		for (const col of this.config.extraDimensions ?? []) {
 			if (this.dims.some((d) => d.col === col) || col < 0 || col >= this.ncols) continue;
-			const index = new IdTable();
+			const index = new IdTable(detach);
 			this.dims.push({ name: layout.headers[col] || `Column ${col + 1}`, col, values: index.values, index });
 			this.dimCodes.push(new Int32Array(this.cap));
 		}
@@ -451,7 +451,7 @@ class StreamingImporter implements Importer {
 				const src = rec.src[c];
 				const a = this.ta;
 				const b = this.tb;
-				cust = this.customerIndex.internRange(src, a, b, this.trimmedHash(c), detach);
+				cust = this.customerIndex.internRange(src, a, b, this.trimmedHash(c));
 				if (hasBidi(src, a, b)) this.flag(line, this.colName(c), src.slice(a, b), 'bidi_control_in_id');
 			}
 		}
@@ -474,7 +474,7 @@ class StreamingImporter implements Importer {
 		for (let d = 0; d < this.dims.length; d++) {
 			const dim = this.dims[d];
 			const c = dim.col;
-			this.dimCodes[d][i] = this.trim(c) ? dim.index.internRange(rec.src[c], this.ta, this.tb, this.trimmedHash(c), detach) : -1;
+			this.dimCodes[d][i] = this.trim(c) ? dim.index.internRange(rec.src[c], this.ta, this.tb, this.trimmedHash(c)) : -1;
 		}
 	}
 
