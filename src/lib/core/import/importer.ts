@@ -39,6 +39,12 @@ const DETECT_BYTES = 1 << 20;
 const R_STATUS_RETURN = 1;
 const R_QTY_NEGATIVE = 2;
 const R_DISCOUNT = 4;
+/** Reading the amount with ',' as the decimal separator gives no number (e.g. `20.46`). */
+const R_COMMA_NAN = 8;
+/** Reading it with '.' gives no number (e.g. `12,50`); the amount column holds the ',' reading. */
+const R_DOT_NAN = 16;
+/** Both readings are numbers and differ (e.g. `1.234`); the ',' reading is in amtComma. */
+const R_COMMA_OWN = 32;
 
 const DIM_FIELDS: Field[] = ['product', 'category', 'location', 'channel'];
 
@@ -153,9 +159,11 @@ class StreamingImporter implements Importer {
 	private cust = new Int32Array(this.cap);
 	private ord = new Int32Array(this.cap);
 	private dayA = new Int32Array(this.cap);
-	private dayB = new Int32Array(this.cap);
+	/** The day read month-first, for rows whose date reads differently day-first: made on the first such row. */
+	private dayB: Int32Array | null = null;
 	private amtDot = new Float64Array(this.cap);
-	private amtComma = new Float64Array(this.cap);
+	/** The ',' reading of amounts whose two readings differ (R_COMMA_OWN): made on the first such row. */
+	private amtComma: Float64Array | null = null;
 	private bits = new Uint8Array(this.cap);
 	private dimCodes: Int32Array[] = [];
 	private dims: { name: string; col: number; values: string[]; index: IdTable }[] = [];
@@ -467,9 +475,19 @@ class StreamingImporter implements Importer {
 		this.cust[i] = cust;
 		this.ord[i] = order;
 		this.dayA[i] = dA;
-		this.dayB[i] = dB;
+		if (dB !== dA && this.dayB === null) this.dayB = this.dayA.slice();
+		if (this.dayB !== null) this.dayB[i] = dB;
+		// one amount column: the second reading is kept only where it says something else
+		if (Number.isNaN(aComma) && !Number.isNaN(aDot)) rowBits |= R_COMMA_NAN;
+		else if (Number.isNaN(aDot) && !Number.isNaN(aComma)) {
+			rowBits |= R_DOT_NAN;
+			aDot = aComma;
+		} else if (aComma !== aDot && !Number.isNaN(aDot)) {
+			rowBits |= R_COMMA_OWN;
+			if (this.amtComma === null) this.amtComma = new Float64Array(this.cap);
+			this.amtComma[i] = aComma;
+		}
 		this.amtDot[i] = aDot;
-		this.amtComma[i] = aComma;
 		this.bits[i] = rowBits;
 		for (let d = 0; d < this.dims.length; d++) {
 			const dim = this.dims[d];
@@ -620,9 +638,9 @@ class StreamingImporter implements Importer {
 		this.cust = growI32(this.cust, cap);
 		this.ord = growI32(this.ord, cap);
 		this.dayA = growI32(this.dayA, cap);
-		this.dayB = growI32(this.dayB, cap);
+		if (this.dayB !== null) this.dayB = growI32(this.dayB, cap);
 		this.amtDot = growF64(this.amtDot, cap);
-		this.amtComma = growF64(this.amtComma, cap);
+		if (this.amtComma !== null) this.amtComma = growF64(this.amtComma, cap);
 		this.bits = growU8(this.bits, cap);
 		this.dimCodes = this.dimCodes.map((a) => growI32(a, cap));
 		this.cap = cap;
@@ -681,6 +699,9 @@ class StreamingImporter implements Importer {
 		}
 		// C-prefix convention
 		const orderIds = this.orderIndex.packed();
+		// the id tables' slots are not needed any more (the values are kept): free them before compacting
+		this.orderIndex = new PackedIdTable();
+		this.customerIndex = new IdTable();
 		let cPrefix = opts.cPrefixReturns;
 		if (cPrefix === undefined) {
 			let c = 0;
@@ -702,55 +723,67 @@ class StreamingImporter implements Importer {
 		const m = this.mapping;
 		const hasAmount = m.amount !== undefined || (m.quantity !== undefined && m.unit_price !== undefined);
 		const dateCol = this.colName(m.date ?? 0);
-		// compact
+		// compact, in place (row j ≤ row i): no second copy of the columns at the end of a large import
+		this.seen = new RowHashSet();
 		const n = this.n;
-		const keep = new Uint8Array(n);
-		let out = 0;
+		const dayIn = dateOrder === 'mdy' ? (this.dayB ?? this.dayA) : this.dayA;
+		const amtDot = this.amtDot;
+		const amtComma = this.amtComma;
+		const commaDecimal = decimal === ',';
+		const bits = this.bits;
+		const amountOf = (i: number): number => {
+			if (!hasAmount) return NaN;
+			const b = bits[i];
+			if (commaDecimal) return b & R_COMMA_NAN ? NaN : b & R_COMMA_OWN ? (amtComma as Float64Array)[i] : amtDot[i];
+			return b & R_DOT_NAN ? NaN : amtDot[i];
+		};
 		const lateSkips = new Set<number>();
-		for (let i = 0; i < n; i++) {
-			const day = dateOrder === 'mdy' ? this.dayB[i] : this.dayA[i];
-			if (day === NO_DAY) {
-				this.skip(this.line[i], dateCol, '', 'invalid_date');
-				lateSkips.add(this.line[i]);
-				continue;
-			}
-			const amt = hasAmount ? (decimal === ',' ? this.amtComma[i] : this.amtDot[i]) : NaN;
-			if (hasAmount && Number.isNaN(amt)) {
-				this.skip(this.line[i], this.colName(m.amount ?? m.unit_price ?? 0), '', 'invalid_amount');
-				lateSkips.add(this.line[i]);
-				continue;
-			}
-			keep[i] = 1;
-			out++;
-		}
-		const customer = new Int32Array(out);
-		const order = new Int32Array(out);
-		const dayCol = new Int32Array(out);
-		const amount = new Float64Array(out);
-		const flags = new Uint8Array(out);
-		const lines = new Int32Array(out);
-		const codes = this.dims.map(() => new Int32Array(out));
+		const { cust, ord, line, dayA } = this;
+		const dimCodes = this.dimCodes;
 		let j = 0;
 		for (let i = 0; i < n; i++) {
-			if (!keep[i]) continue;
-			customer[j] = this.cust[i];
-			lines[j] = this.line[i];
-			order[j] = this.ord[i];
-			dayCol[j] = dateOrder === 'mdy' ? this.dayB[i] : this.dayA[i];
-			const amt = hasAmount ? (decimal === ',' ? this.amtComma[i] : this.amtDot[i]) : NaN;
-			amount[j] = amt;
-			const b = this.bits[i];
+			const day = dayIn[i];
+			if (day === NO_DAY) {
+				this.skip(line[i], dateCol, '', 'invalid_date');
+				lateSkips.add(line[i]);
+				continue;
+			}
+			const amt = amountOf(i);
+			if (hasAmount && Number.isNaN(amt)) {
+				this.skip(line[i], this.colName(m.amount ?? m.unit_price ?? 0), '', 'invalid_amount');
+				lateSkips.add(line[i]);
+				continue;
+			}
+			const o = ord[i];
+			const b = bits[i];
 			let fl = 0;
-			const isReturn = (b & (R_STATUS_RETURN | R_QTY_NEGATIVE)) !== 0 || amt < 0 || (this.ord[i] >= 0 && cOrder[this.ord[i]] === 1);
+			const isReturn = (b & (R_STATUS_RETURN | R_QTY_NEGATIVE)) !== 0 || amt < 0 || (o >= 0 && cOrder[o] === 1);
 			if (isReturn) {
 				fl |= FLAG_RETURN;
-				if (amt > 0) this.flag(this.line[i], this.colName(m.amount ?? 0), String(amt), 'return_positive_amount');
+				if (amt > 0) this.flag(line[i], this.colName(m.amount ?? 0), String(amt), 'return_positive_amount');
 			}
 			if (b & R_DISCOUNT) fl |= FLAG_DISCOUNT;
-			flags[j] = fl;
-			for (let d = 0; d < codes.length; d++) codes[d][j] = this.dimCodes[d][i];
+			cust[j] = cust[i];
+			line[j] = line[i];
+			ord[j] = o;
+			dayA[j] = day;
+			amtDot[j] = amt;
+			bits[j] = fl;
+			for (let d = 0; d < dimCodes.length; d++) dimCodes[d][j] = dimCodes[d][i];
 			j++;
 		}
+		const out = j;
+		this.dayB = null;
+		this.amtComma = null;
+		// the columns as they are when they are mostly full, else copies of their own size
+		const fit = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => (out >= a.length * 0.75 ? (a.subarray(0, out) as T) : (a.slice(0, out) as T));
+		const customer = fit(cust);
+		const order = fit(ord);
+		const dayCol = fit(dayA);
+		const amount = fit(amtDot);
+		const flags = fit(bits);
+		const lines = fit(line);
+		const codes = dimCodes.map((c) => fit(c));
 		// spreadsheet float ids: strip `.0` only when every non-empty id is digits + `.0`
 		let customerIds = this.customerIds;
 		if (customerIds.length > 0 && customerIds.every((id) => /^\d+\.0$/.test(id))) customerIds = customerIds.map((id) => id.slice(0, -2));
