@@ -110,6 +110,8 @@ function memorySampler(ms = 50) {
 	};
 	/** The peak of the samples taken up to `t` (Node's clock). */
 	stop.peakUntil = (t) => samples.reduce((m, [at, b]) => (at <= t ? Math.max(m, b) : m), 0);
+	/** Samples as [ms after `t0` (Node's clock), MB], every `every`-th. */
+	stop.timeline = (t0, every = 4) => samples.filter((_, i) => i % every === 0).map(([at, b]) => [Math.round(at - t0), round(b / MB, 0)]);
 	return stop;
 }
 
@@ -296,6 +298,7 @@ async function benchApp(browser, appUrl, path) {
 	// the first analysis and the dashboard's first draw follow (`peak` covers both)
 	const importPeak = progress.import_ui_ms === null ? null : stop.peakUntil(clickNode + progress.import_ui_ms + 50);
 	log(`progress bar: ${progress.moves} moves, longest gap ${progress.max_gap_ms} ms (${progress.max_gap_after_click_ms} ms after the click)`);
+	if (APP_ONLY) log(`renderer memory timeline [ms after the click, MB]: ${JSON.stringify(stop.timeline(clickNode))}; import UI gone at ${progress.import_ui_ms} ms`);
 	log(`renderer memory: before the click ${round(before.bytes / MB, 1)} MB, peak during the import ${importPeak === null ? '?' : round(importPeak / MB, 1)} MB, until the dashboard was drawn ${round(peak / MB, 1)} MB`);
 	if (cdp) {
 		const { profile } = await cdp.send('Profiler.stop');
