@@ -152,7 +152,7 @@ const median = (xs: number[]): number => {
 };
 for (const [name] of variants) {
 	console.log(
-		`${name.padEnd(8)} cpu median ${median(cpu[name]).toFixed(0)} ms [${cpu[name].map((x) => x.toFixed(0)).join(', ')}], ` +
+		`${name.padEnd(8)} cpu median ${median(cpu[name]).toFixed(0)} ms, min ${Math.min(...cpu[name]).toFixed(0)} [${cpu[name].map((x) => x.toFixed(0)).join(', ')}], ` +
 			`wall median ${median(wall[name]).toFixed(0)} ms, digest ${digests[name]}`
 	);
 }

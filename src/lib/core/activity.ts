@@ -2,7 +2,7 @@
 import { periodTable, type PeriodScheme } from './calendar';
 import type { Facts } from './facts';
 import type { PeriodRow } from './types';
-import { Sums } from './sum';
+import { addCompensated, compensatedTotals } from './sum';
 
 /** CRR = (E − N) ÷ S × 100 (METRICS.md §3, DOMAIN.md); null when S = 0. */
 export function crr(start: number, end: number, added: number): number | null {
@@ -153,10 +153,12 @@ export function computePeriods(facts: Facts, tl: Timeline, window: number): Peri
 	}
 	const orders = new Int32Array(P);
 	for (let i = 0; i < tl.pPer.length; i++) orders[tl.pPer[i]]++;
-	const sums = new Sums(P);
-	const { rPer, rAmt } = { rPer: tl.rPer, rAmt: facts.rAmt };
-	for (let i = 0; i < rPer.length; i++) if (rPer[i] >= 0) sums.add(rPer[i], rAmt[i]);
-	const revenue = sums.values();
+	const sum = new Float64Array(P);
+	const comp = new Float64Array(P);
+	const { rPer } = tl;
+	const { rAmt } = facts;
+	for (let i = 0; i < rPer.length; i++) if (rPer[i] >= 0) addCompensated(sum, comp, rPer[i], rAmt[i]);
+	const revenue = compensatedTotals(sum, comp);
 
 	const rows: PeriodRow[] = new Array(P);
 	let end = 0;

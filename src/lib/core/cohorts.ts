@@ -2,7 +2,7 @@
 import type { Timeline } from './activity';
 import type { Facts } from './facts';
 import type { CohortCell, CurvePoint } from './types';
-import { Accumulator, Sums } from './sum';
+import { Accumulator, addCompensated, compensatedTotals } from './sum';
 
 export interface CohortResult {
 	cells: CohortCell[];
@@ -35,7 +35,8 @@ export function computeCohorts(facts: Facts, tl: Timeline): CohortResult {
 	}
 	const retained = new Int32Array(total);
 	const rollDiff = new Int32Array(total + 1);
-	const sums = new Sums(total);
+	const sum = new Float64Array(total);
+	const comp = new Float64Array(total);
 	for (let k = 0; k < n; k++) {
 		const from = cStart[k];
 		const to = cStart[k + 1];
@@ -50,9 +51,9 @@ export function computeCohorts(facts: Facts, tl: Timeline): CohortResult {
 	for (let i = 0; i < rCust.length; i++) {
 		const c = cohortOf[rCust[i]];
 		const p = rPer[i];
-		if (p >= c) sums.add(base[c] + p - c, rAmt[i]);
+		if (p >= c) addCompensated(sum, comp, base[c] + p - c, rAmt[i]);
 	}
-	const revenue = sums.values();
+	const revenue = compensatedTotals(sum, comp);
 	const cells: CohortCell[] = [];
 	const curveRet = new Float64Array(P);
 	const curveSize = new Float64Array(P);

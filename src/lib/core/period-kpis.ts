@@ -11,7 +11,7 @@
  */
 import type { Facts } from './facts';
 import type { Timeline } from './activity';
-import { Accumulator, roundMoney, Sums } from './sum';
+import { Accumulator, addCompensated, compensatedTotals, roundMoney } from './sum';
 import { FLAG_RETURN, type OrderData, type PeriodKpiRow } from './types';
 
 /** Repeat purchase rate = customers with ≥ 2 purchases ÷ customers × 100 (METRICS.md §5); null when no customer. */
@@ -47,29 +47,32 @@ export function computePeriodKpis(data: OrderData, facts: Facts, tl: Timeline, d
 	const newAt = new Int32Array(P);
 	const repeatAt = new Int32Array(P);
 	const purchases = new Int32Array(P);
-	const amount = new Sums(P);
+	const amountSum = new Float64Array(P);
+	const amountComp = new Float64Array(P);
+	const { pPer } = tl;
 	for (let k = 0; k < n; k++) {
 		const from = pStart[k];
-		newAt[tl.pPer[from]]++;
+		newAt[pPer[from]]++;
 		// Purchases are sorted by day, so the second one is when the customer becomes a repeat customer.
-		if (pStart[k + 1] - from >= 2) repeatAt[tl.pPer[from + 1]]++;
+		if (pStart[k + 1] - from >= 2) repeatAt[pPer[from + 1]]++;
 		for (let i = from; i < pStart[k + 1]; i++) {
-			purchases[tl.pPer[i]]++;
-			if (money) amount.add(tl.pPer[i], pAmt[i]);
+			purchases[pPer[i]]++;
+			if (money) addCompensated(amountSum, amountComp, pPer[i], pAmt[i]);
 		}
 	}
 	// A customer's row counts in the stock from the later of its own period and the customer's first purchase.
-	const revenue = new Sums(P);
+	const revenueSum = new Float64Array(P);
+	const revenueComp = new Float64Array(P);
 	if (money) {
 		const firstPer = new Int32Array(n);
 		for (let k = 0; k < n; k++) firstPer[k] = tl.cPer[tl.cStart[k]];
 		const { rCust, rAmt } = facts;
 		const { rPer } = tl;
-		for (let i = 0; i < rCust.length; i++) revenue.add(Math.max(rPer[i], firstPer[rCust[i]]), rAmt[i]);
+		for (let i = 0; i < rCust.length; i++) addCompensated(revenueSum, revenueComp, Math.max(rPer[i], firstPer[rCust[i]]), rAmt[i]);
 	}
 	const returns = returnOrdersPerPeriod(data, facts, tl);
-	const amounts = amount.values();
-	const revenues = revenue.values();
+	const amounts = compensatedTotals(amountSum, amountComp);
+	const revenues = compensatedTotals(revenueSum, revenueComp);
 
 	const rows: PeriodKpiRow[] = new Array(P);
 	let customers = 0;
