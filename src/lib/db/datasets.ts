@@ -109,6 +109,9 @@ export function storeSteps(writes: number, commitSteps: number, onProgress?: Sto
 	};
 }
 
+/** Chunk writes sent to the database before the first of them has answered. */
+const CHUNK_WRITES_IN_FLIGHT = 3;
+
 /**
  * The rows' parts of a dataset inside the caller's transaction: chunks (built one at a time, just before
  * their write), then the dictionaries one by one (not one bulkAdd, so progress and a cancel come between
@@ -124,11 +127,25 @@ async function writeParts(
 	progress: { step(): void; tail(): void },
 	shouldAbort?: () => boolean
 ): Promise<void> {
+	// up to CHUNK_WRITES_IN_FLIGHT chunk writes at once: the next chunk is copied and sent while the database
+	// stores the previous one, instead of waiting for each write's answer in turn
+	let failure: { error: unknown } | null = null;
+	const inFlight: Promise<void>[] = [];
 	for (let i = 0; i < parts.chunks; i++) {
 		if (shouldAbort?.()) tx.abort();
-		await db.chunks.add(buildChunk(id, data, i));
-		progress.step();
+		inFlight.push(
+			db.chunks.add(buildChunk(id, data, i)).then(
+				() => progress.step(),
+				(error: unknown) => {
+					failure ??= { error };
+				}
+			)
+		);
+		if (inFlight.length >= CHUNK_WRITES_IN_FLIGHT) await inFlight.shift();
+		if (failure) throw (failure as { error: unknown }).error;
 	}
+	await Promise.all(inFlight);
+	if (failure) throw (failure as { error: unknown }).error;
 	progress.tail();
 	for (const d of parts.dictionaries) {
 		if (shouldAbort?.()) tx.abort();

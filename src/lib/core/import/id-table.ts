@@ -46,6 +46,21 @@ abstract class SlotTable {
 		return k;
 	}
 
+	/**
+	 * Reads the slot a value with hash `h` would start probing at (and, when taken, what it points to), so
+	 * the memory it needs is on its way while the caller does other work; returns something of it so the
+	 * read is not optimised away. Interning right after finds it in the cache: on a million-row file the
+	 * record's three table look-ups (rows, order ids, customers) then wait for memory together, not in turn.
+	 */
+	touch(h: number): number {
+		const slots = this.slots;
+		const v = slots[((h ^ (h >>> 15)) & ((slots.length >> 1) - 1)) << 1];
+		return v === 0 ? 0 : this.peek(v - 1);
+	}
+
+	/** Reads something of value k (see `touch`). */
+	protected abstract peek(k: number): number;
+
 	private rehash(): void {
 		const old = this.slots;
 		const slots = new Int32Array(old.length * 2);
@@ -86,6 +101,10 @@ export class IdTable extends SlotTable {
 
 	protected store(_k: number, src: string, a: number, b: number): void {
 		this.values.push(this.own(src.slice(a, b)));
+	}
+
+	protected peek(k: number): number {
+		return this.values[k].length;
 	}
 }
 
@@ -148,6 +167,11 @@ export class PackedIdTable extends SlotTable {
 		this.used += n;
 		if (k === this.ends.length) this.ends = growI32(this.ends, k * 2);
 		this.ends[k] = this.used;
+	}
+
+	protected peek(k: number): number {
+		const e = this.ends[k];
+		return e > 0 ? this.chars[e - 1] : 0;
 	}
 
 	private growChars(need: number): void {
