@@ -143,6 +143,11 @@ export class CurrencyTally {
 		this.#header = set.size === 0 ? null : set.size === 1 ? [...set][0] : 'mixed';
 	}
 
+	/** One amount written as a plain number (digits, a sign, a decimal point): it names no currency. */
+	addPlain(): void {
+		this.#values++;
+	}
+
 	/** One raw amount value (missing or invalid ones too: their markers still tell the currency). */
 	add(raw: string): void {
 		this.#values++;

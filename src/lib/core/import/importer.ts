@@ -23,7 +23,9 @@ import {
 	newNumberParse,
 	isSpaceCode,
 	parseNumber,
-	trimText
+	parsePlainNumberIn,
+	trimText,
+	type NumberParse
 } from '../parse/parse-number';
 import { RangeTokenizer, fieldText, fieldTexts, type FieldRanges } from './tokenizer';
 import { RowHashSet } from './row-hash-set';
@@ -411,30 +413,25 @@ class StreamingImporter implements Importer {
 		let rowBits = 0;
 		const np = this.np;
 		if (m.amount !== undefined) {
-			const raw = get(m.amount);
-			this.currency?.add(raw);
-			parseNumber(raw, np);
+			const raw = this.readNumber(m.amount, np, true);
 			if (np.status !== NUM_OK) {
 				if (this.isSummary(fieldTexts(rec), len)) this.skip(line, '', fieldTexts(rec).slice(0, len).join(','), 'summary_row');
 				else {
 					const reason = shifted ? 'too_many_fields' : np.status === NUM_MISSING ? 'missing_amount' : 'invalid_amount';
-					this.skip(line, this.colName(m.amount), raw, reason);
+					this.skip(line, this.colName(m.amount), raw || get(m.amount), reason);
 				}
 				return;
 			}
 			aDot = np.dot;
 			aComma = np.comma;
-			this.evidence(np.evidence, raw);
+			this.evidence(np.evidence, m.amount);
 			if (m.quantity !== undefined) {
-				parseNumber(get(m.quantity), this.np2);
+				this.readNumber(m.quantity, this.np2, false);
 				if (this.np2.status === NUM_OK && (this.np2.dot < 0 || this.np2.comma < 0)) rowBits |= R_QTY_NEGATIVE;
 			}
 		} else if (m.quantity !== undefined && m.unit_price !== undefined) {
-			const rq = get(m.quantity);
-			const rp = get(m.unit_price);
-			parseNumber(rq, np);
-			parseNumber(rp, this.np2);
-			this.currency?.add(rp);
+			this.readNumber(m.quantity, np, false);
+			this.readNumber(m.unit_price, this.np2, true);
 			if (np.status !== NUM_OK || this.np2.status !== NUM_OK) {
 				const bad = np.status !== NUM_OK ? np : this.np2;
 				const col = np.status !== NUM_OK ? m.quantity : m.unit_price;
@@ -443,8 +440,8 @@ class StreamingImporter implements Importer {
 			}
 			aDot = np.dot * this.np2.dot;
 			aComma = np.comma * this.np2.comma;
-			this.evidence(np.evidence, rq);
-			this.evidence(this.np2.evidence, rp);
+			this.evidence(np.evidence, m.quantity);
+			this.evidence(this.np2.evidence, m.unit_price);
 			if (np.dot < 0 || np.comma < 0) rowBits |= R_QTY_NEGATIVE;
 		}
 		if (dp.status === DATE_AMBIGUOUS) {
@@ -621,13 +618,32 @@ class StreamingImporter implements Importer {
 		return best === w[ORDER_DMY] ? 'dmy' : best === w[ORDER_MDY] ? 'mdy' : 'ymd';
 	}
 
-	private evidence(ev: number, raw: string): void {
+	/** Counts what the number in column `col` of the current record says about the decimal separator. */
+	private evidence(ev: number, col: number): void {
 		if (ev === EVIDENCE_DOT) this.evDot++;
 		else if (ev === EVIDENCE_COMMA) this.evComma++;
 		else if (ev === EVIDENCE_AMBIGUOUS) {
 			this.evAmbNumber++;
-			if (this.ambNumberExamples.length < 5) this.ambNumberExamples.push(raw);
+			if (this.ambNumberExamples.length < 5) this.ambNumberExamples.push(this.get(col));
 		}
+	}
+
+	/**
+	 * Parses the number in column `col` of the current record into `out`, a plain one in place; with
+	 * `money`, the currency tally sees it. Returns the raw text (cut only when it was not plain).
+	 */
+	private readNumber(col: number, out: NumberParse, money: boolean): string {
+		if (col < this.curLen) {
+			const r = this.rec;
+			if (parsePlainNumberIn(r.src[col], r.start[col], r.end[col], out)) {
+				if (money) this.currency?.addPlain();
+				return '';
+			}
+		}
+		const raw = this.get(col);
+		if (money) this.currency?.add(raw);
+		parseNumber(raw, out);
+		return raw;
 	}
 
 	private isSummary(fields: string[], len: number): boolean {

@@ -235,6 +235,54 @@ export function parseNumber(raw: string, out: NumberParse): NumberParse {
 	return out;
 }
 
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * parseNumber of the plain ASCII number `-123.45` / `123` written at s[a, b), read in place (issue 5: no
+ * string is cut for the amount of a million rows); false, and `out` unspecified, when it is not that
+ * plain (then use parseNumber on the text). The same readings, evidence and values as parseNumber: at most
+ * 15 characters, so the digits are an exact integer m and m / 10^k, one correctly rounded division, is
+ * the double nearest the decimal, as Number() gives.
+ */
+export function parsePlainNumberIn(s: string, a: number, b: number, out: NumberParse): boolean {
+	const n = b - a;
+	if (n === 0 || n > 15) return false;
+	let i = a;
+	const negative = s.charCodeAt(a) === 45;
+	if (negative) i++;
+	const intStart = i;
+	let dot = -1;
+	let m = 0;
+	for (; i < b; i++) {
+		const c = s.charCodeAt(i);
+		if (c === 46) {
+			if (dot >= 0) return false;
+			dot = i;
+		} else if (c < 48 || c > 57) return false;
+		else m = m * 10 + (c - 48);
+	}
+	const intDigits = (dot < 0 ? b : dot) - intStart;
+	if (intDigits === 0 || (dot >= 0 && dot === b - 1)) return false;
+	const after = dot < 0 ? 0 : b - dot - 1;
+	const magnitude = after === 0 ? m : m / POW10[after];
+	const v = negative ? -magnitude : magnitude;
+	out.status = NUM_OK;
+	out.evidence = EVIDENCE_NONE;
+	out.dot = v;
+	out.comma = NaN;
+	if (dot < 0) {
+		out.comma = v;
+		return true;
+	}
+	if (after === 3 && intDigits <= 3 && s.charCodeAt(intStart) !== 48) {
+		out.evidence = EVIDENCE_AMBIGUOUS;
+		out.comma = negative ? -m : m;
+		return true;
+	}
+	out.evidence = EVIDENCE_DOT;
+	return true;
+}
+
 /** Plain ASCII `-123.45` / `123`: parsed natively without building strings. Returns false when not plain. */
 function fastNumber(s: string, out: NumberParse): boolean {
 	const n = s.length;
