@@ -353,6 +353,45 @@ export function buildHeatmap(
 	};
 }
 
+/** A band of whole heatmap rows, drawn as one SVG of its own (CohortHeatmap). */
+export interface HeatBand {
+	/** The first cell's `cohort|offset`. */
+	key: string;
+	/** Top of the band in the grid's coordinates, and its height. */
+	y: number;
+	height: number;
+	cells: HeatCell[];
+}
+
+/**
+ * The heatmap's cells in bands of whole rows, top first, for drawing one band per frame: band i holds
+ * as many whole rows as fit in `sizes[i]` cells (the last size repeats), and always at least one row.
+ * Each band is its own `<svg>`, so a frame lays out and paints only the new band instead of one SVG
+ * that grows by thousands of nodes (issue 5: a weekly grid at 1M rows has 12,000 cells).
+ */
+export function heatBands(cells: readonly HeatCell[], rowHeight: number, sizes: readonly number[]): HeatBand[] {
+	const rows = new Map<number, HeatCell[]>();
+	for (const c of cells) {
+		const row = rows.get(c.y);
+		if (row) row.push(c);
+		else rows.set(c.y, [c]);
+	}
+	const ordered = [...rows.entries()].sort((a, b) => a[0] - b[0]);
+	const out: HeatBand[] = [];
+	for (let r = 0; r < ordered.length; ) {
+		const budget = sizes[Math.min(out.length, sizes.length - 1)] ?? Infinity;
+		const y = ordered[r][0];
+		const band: HeatCell[] = [...ordered[r][1]];
+		let last = y;
+		for (r++; r < ordered.length && band.length + ordered[r][1].length <= budget; r++) {
+			band.push(...ordered[r][1]);
+			last = ordered[r][0];
+		}
+		out.push({ key: `${band[0].cohort}|${band[0].offset}`, y, height: last - y + rowHeight, cells: band });
+	}
+	return out;
+}
+
 /* ------------------------------------------------------------ more charts */
 
 /** Colour of the i-th series of a multi-line chart (Tableau 10, distinguishable for most colour vision). */

@@ -1,0 +1,53 @@
+// heatBands: the heatmap drawn one band of whole rows per frame (issue 5). Expected bands worked out by hand.
+import { describe, expect, it } from 'vitest';
+import { heatBands, type HeatCell } from '../../../src/lib/charts/scales';
+
+const ROW = 20;
+/** A triangular grid like a cohort table: row r (cohort c<r>) has `n - r` cells, offsets 0…n-r-1. */
+function triangle(n: number): HeatCell[] {
+	const out: HeatCell[] = [];
+	for (let r = 0; r < n; r++)
+		for (let k = 0; k < n - r; k++)
+			out.push({ cohort: `c${r}`, offset: k, period: `p${r + k}`, retention: 1, value: 1, retained: 1, size: 1, partial: false, x: k * 30, y: r * ROW, fill: '#fff', textColor: '#000' });
+	return out;
+}
+
+describe('heatBands', () => {
+	it('packs whole rows up to each band size (the last size repeats), at least one row per band', () => {
+		// rows of 6, 5, 4, 3, 2, 1 cells; sizes 5, 10, then 4
+		const bands = heatBands(triangle(6), ROW, [5, 10, 4]);
+		// band 0: row 0 alone (6 cells > 5, but a band holds at least one row)
+		// band 1: rows 1 + 2 (5 + 4 = 9 ≤ 10; + 3 would be 12)
+		// band 2: row 3 (3 ≤ 4; + 2 would be 5)
+		// band 3: rows 4 + 5 (2 + 1 = 3 ≤ 4)
+		expect(bands.map((b) => b.cells.length)).toEqual([6, 9, 3, 3]);
+		expect(bands.map((b) => b.key)).toEqual(['c0|0', 'c1|0', 'c3|0', 'c4|0']);
+		expect(bands.map((b) => [b.y, b.height])).toEqual([
+			[0, 20],
+			[20, 40],
+			[60, 20],
+			[80, 40]
+		]);
+	});
+
+	it('keeps every cell once, in row order, and the bands tile the grid without gaps', () => {
+		const cells = triangle(36); // a monthly grid of three years: 666 cells
+		const bands = heatBands(cells, ROW, [40, 80, 200]);
+		expect(bands.flatMap((b) => b.cells)).toEqual(cells);
+		expect(bands.reduce((s, b) => s + b.cells.length, 0)).toBe(666);
+		for (let i = 1; i < bands.length; i++) expect(bands[i].y).toBe(bands[i - 1].y + bands[i - 1].height);
+		expect(bands.at(-1)!.y + bands.at(-1)!.height).toBe(36 * ROW);
+		// first band: row 0 (36 cells; + 35 > 40); second: rows 1–2 (35 + 34 = 69; + 33 > 80)
+		expect(bands[0].cells.length).toBe(36);
+		expect(bands[1].cells.length).toBe(69);
+	});
+
+	it('groups cells of a row that arrive out of order, and an empty grid has no band', () => {
+		const cells = triangle(3); // rows of 3, 2, 1
+		const shuffled = [cells[5], cells[0], cells[3], cells[1], cells[4], cells[2]];
+		const bands = heatBands(shuffled, ROW, [100]);
+		expect(bands).toHaveLength(1);
+		expect(bands[0].cells.map((c) => `${c.cohort}|${c.offset}`)).toEqual(['c0|0', 'c0|1', 'c0|2', 'c1|0', 'c1|1', 'c2|0']);
+		expect(heatBands([], ROW, [40])).toEqual([]);
+	});
+});
