@@ -71,6 +71,32 @@ describe('buildFacts in file order', () => {
 		expect(fast).toBeGreaterThan(200);
 	});
 
+	it('reads only `length` rows when the columns are longer (a producer with spare capacity)', () => {
+		// Every row a customer's purchase row, so rDay and rAmt are the columns themselves.
+		const data = makeData(
+			orderedRows(42, true).filter((r) => r.c && !r.ret),
+			{ hasOrderId: true, hasAmount: true }
+		);
+		const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, fill: number): T => {
+			const b = new (a.constructor as new (n: number) => T)(a.length + 5);
+			b.set(a);
+			b.fill(fill, a.length);
+			return b;
+		};
+		const padded = {
+			...data,
+			customer: grow(data.customer, 0),
+			order: grow(data.order, 0),
+			day: grow(data.day, 99999),
+			amount: grow(data.amount, 1e6),
+			flags: grow(data.flags, 0)
+		};
+		expect(fileOrderIsGrouped(padded, null)).toBe(true);
+		const f = buildFacts(padded, null);
+		expect(f.rDay.length).toBe(data.length);
+		expect(f).toEqual(buildFacts(data, null));
+	});
+
 	it('falls back to the grouped facts when an order comes back after a later one', () => {
 		const rows: Row[] = [
 			{ c: 'a', o: '1', d: '2024-01-05', amt: 10 },
