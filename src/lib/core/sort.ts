@@ -28,18 +28,27 @@ export function sortedFloat64(values: ArrayLike<number>): Float64Array {
 			lo[i] = l;
 		}
 	}
+	// The four digits' histograms in one walk (count[d·65537 + digit + 1]).
+	const count = new Int32Array(4 * 65537);
+	for (let i = 0; i < n; i++) {
+		const l = lo[i];
+		const h = hi[i];
+		count[(l & 0xffff) + 1]++;
+		count[65537 + (l >>> 16) + 1]++;
+		count[2 * 65537 + (h & 0xffff) + 1]++;
+		count[3 * 65537 + (h >>> 16) + 1]++;
+	}
 	let lo2 = new Uint32Array(n);
 	let hi2 = new Uint32Array(n);
-	const count = new Int32Array(65537);
 	for (let pass = 0; pass < 4; pass++) {
-		const word = pass < 2 ? lo : hi;
+		const base = pass * 65537;
 		const shift = pass % 2 === 0 ? 0 : 16;
-		count.fill(0);
-		for (let i = 0; i < n; i++) count[((word[i] >>> shift) & 0xffff) + 1]++;
-		if (count[((word[0] >>> shift) & 0xffff) + 1] === n) continue; // one digit for all
-		for (let d = 0; d < 65536; d++) count[d + 1] += count[d];
+		const word = pass < 2 ? lo : hi;
+		if (count[base + ((word[0] >>> shift) & 0xffff) + 1] === n) continue; // one digit for all
+		for (let d = 0; d < 65536; d++) count[base + d + 1] += count[base + d];
 		for (let i = 0; i < n; i++) {
-			const at = count[(word[i] >>> shift) & 0xffff]++;
+			const w = pass < 2 ? lo[i] : hi[i];
+			const at = count[base + ((w >>> shift) & 0xffff)]++;
 			lo2[at] = lo[i];
 			hi2[at] = hi[i];
 		}
