@@ -47,8 +47,11 @@ export function formatCell(value: unknown, safe: boolean): string {
 export function toCsv<T extends object>(
 	columns: readonly (keyof T & string)[],
 	rows: readonly T[],
-	safe: boolean
+	safe: boolean,
+	/** false: only the rows (a later batch of a file written a batch at a time). */
+	header = true
 ): string {
+	if (!header && rows.length === 0) return '';
 	const data = rows.map((r) => columns.map((c) => formatCell((r as Record<string, unknown>)[c], safe)));
-	return Papa.unparse({ fields: [...columns], data }, { newline: '\n', quotes: false, escapeFormulae: false }) + '\n';
+	return Papa.unparse({ fields: [...columns], data }, { newline: '\n', quotes: false, escapeFormulae: false, header }) + '\n';
 }
