@@ -2,7 +2,7 @@
 import { toIsoDate } from './calendar';
 import type { Facts } from './facts';
 import { FLAG_RETURN, type DataSummary, type Day, type MetricsSummary, type OrderData } from './types';
-import { Accumulator } from './sum';
+import { addCompensated } from './sum';
 import { sortedFloat64 } from './sort';
 
 /** Per-customer figures of METRICS.md §5 in typed arrays (customer numbers as in Facts). */
@@ -157,18 +157,21 @@ export function metricsSummary(facts: Facts, fig: CustomerFigures, shape: ShapeT
 	const purchases = pDay.length;
 	let returnOrders = 0;
 	let repeat = 0;
-	const custRevenueSum = new Accumulator();
+	// Compensated totals as Accumulator makes them; addCompensated on one-slot arrays is what V8 inlines best.
+	const custRevenueSum = new Float64Array(1);
+	const custRevenueComp = new Float64Array(1);
 	for (let k = 0; k < n; k++) {
 		returnOrders += facts.returnOrders[k];
 		if (fig.orders[k] >= 2) repeat++;
-		custRevenueSum.add(facts.revenue[k]);
+		addCompensated(custRevenueSum, custRevenueComp, 0, facts.revenue[k]);
 	}
-	const custRevenue = custRevenueSum.value;
+	const custRevenue = custRevenueSum[0] + custRevenueComp[0];
 	// Gaps between consecutive distinct purchase days, pooled over all customers.
 	const { count: nGaps, sum: gapSum, median: gapMedian } = gapStats(facts);
-	const amountTotal = new Accumulator();
-	for (let i = 0; i < purchases; i++) amountTotal.add(pAmt[i]);
-	const amountSum = amountTotal.value;
+	const amountTotal = new Float64Array(1);
+	const amountComp = new Float64Array(1);
+	for (let i = 0; i < purchases; i++) addCompensated(amountTotal, amountComp, 0, pAmt[i]);
+	const amountSum = amountTotal[0] + amountComp[0];
 	const money = facts.hasAmount;
 	const conc = money ? concentration(facts.revenue) : { top20: null, gini: null };
 	return {
@@ -202,32 +205,34 @@ export function dataSummary(data: OrderData, asOf: Day | null): DataSummary {
 	let ids = 0;
 	let orders = 0;
 	let rows = 0;
-	const revenueSum = new Accumulator();
+	const revenueSum = new Float64Array(1);
+	const revenueComp = new Float64Array(1);
 	let min = Infinity;
 	let max = -Infinity;
+	const { day, customer, flags, order, amount } = data;
 	for (let i = 0; i < data.length; i++) {
-		const d = data.day[i];
+		const d = day[i];
 		if (d > limit) continue;
 		rows++;
 		if (d < min) min = d;
 		if (d > max) max = d;
-		const c = data.customer[i];
+		const c = customer[i];
 		if (c < 0) guest++;
 		else if (!seenCust[c]) {
 			seenCust[c] = 1;
 			ids++;
 		}
-		if (data.flags[i] & FLAG_RETURN) returns++;
+		if (flags[i] & FLAG_RETURN) returns++;
 		// A row without an order id is its own order, as for purchases (METRICS.md §1).
-		const o = data.order[i];
+		const o = order[i];
 		if (o < 0) orders++;
 		else if (!seenOrder[o]) {
 			seenOrder[o] = 1;
 			orders++;
 		}
-		revenueSum.add(data.amount[i]);
+		addCompensated(revenueSum, revenueComp, 0, amount[i]);
 	}
-	const revenue = revenueSum.value;
+	const revenue = revenueSum[0] + revenueComp[0];
 	return {
 		guest_rows: guest,
 		return_rows: returns,
