@@ -320,6 +320,13 @@ export function buildHeatmap(
 	const { colour, colourMax } = buildHeatColour(
 		cells.map((c, i) => ({ offset: skipFirst ? c.offset : 1, retention: Math.max(0, values[i] ?? NaN) }))
 	);
+	// The ramp has a few hundred distinct colours; a weekly grid has 12,000 cells (issue 5: parse each once).
+	const textFor = new Map<string, string>();
+	const textColour = (fill: string) => {
+		let text = textFor.get(fill);
+		if (text === undefined) textFor.set(fill, (text = readableTextColour(fill)));
+		return text;
+	};
 	const out: HeatCell[] = cells.map((c, i) => {
 		const v = values[i];
 		const fill = v === null || !Number.isFinite(v) ? '#f3f4f6' : colour(v);
@@ -335,7 +342,7 @@ export function buildHeatmap(
 			x: c.offset * cellWidth,
 			y: rows[rowIndex.get(c.cohort)!].y,
 			fill,
-			textColor: readableTextColour(fill)
+			textColor: textColour(fill)
 		};
 	});
 	const columns = Array.from({ length: maxOffset + 1 }, (_, k) => ({ offset: k, x: k * cellWidth }));
