@@ -47,9 +47,10 @@ export function analyseFacts(
 	const n = facts.n;
 	const cohort = new Int32Array(n);
 	const lastPer = new Int32Array(n);
+	const { cPer, cStart } = tl;
 	for (let k = 0; k < n; k++) {
-		cohort[k] = tl.cPer[tl.cStart[k]];
-		lastPer[k] = tl.cPer[tl.cStart[k + 1] - 1];
+		cohort[k] = cPer[cStart[k]];
+		lastPer[k] = cPer[cStart[k + 1] - 1];
 	}
 	const seg = computeSegments(facts, fig, cohort, lastPer, tl.count - 1, settings.window, thresholds.types);
 	const customers = customerRows(facts, fig, seg, tl.labels, cohort, decimals);
@@ -78,11 +79,15 @@ function customerRows(
 	decimals: number | null
 ): CustomerRow[] {
 	const n = facts.n;
+	// Columns in locals: this loop runs once per analysis, much of it before V8 optimises it.
+	const { ids, revenue, hasAmount } = facts;
+	const { orders, first, last, frequency, recency, T, monetary } = fig;
+	const { r, f, m, rfm, type } = seg;
 	let minDay = Infinity;
 	let maxDay = -Infinity;
 	for (let k = 0; k < n; k++) {
-		if (fig.first[k] < minDay) minDay = fig.first[k];
-		if (fig.last[k] > maxDay) maxDay = fig.last[k];
+		if (first[k] < minDay) minDay = first[k];
+		if (last[k] > maxDay) maxDay = last[k];
 	}
 	const span = n === 0 ? 0 : maxDay - minDay + 1;
 	const iso: (string | undefined)[] = span <= 4 * n + 1024 ? new Array(span) : [];
@@ -93,20 +98,20 @@ function customerRows(
 	const customers: CustomerRow[] = new Array(n);
 	for (let k = 0; k < n; k++) {
 		customers[k] = {
-			customer_id: facts.ids[k],
-			orders: fig.orders[k],
-			first_purchase: isoOf(fig.first[k]),
-			last_purchase: isoOf(fig.last[k]),
-			revenue: facts.hasAmount ? roundMoney(facts.revenue[k], decimals) : null,
-			frequency: fig.frequency[k],
-			recency: fig.recency[k],
-			T: fig.T[k],
-			monetary_value: facts.hasAmount ? fig.monetary[k] : null,
-			r_score: seg.r[k],
-			f_score: seg.f[k],
-			m_score: seg.m ? seg.m[k] : null,
-			rfm_segment: seg.rfm[k],
-			type: seg.type[k],
+			customer_id: ids[k],
+			orders: orders[k],
+			first_purchase: isoOf(first[k]),
+			last_purchase: isoOf(last[k]),
+			revenue: hasAmount ? roundMoney(revenue[k], decimals) : null,
+			frequency: frequency[k],
+			recency: recency[k],
+			T: T[k],
+			monetary_value: hasAmount ? monetary[k] : null,
+			r_score: r[k],
+			f_score: f[k],
+			m_score: m ? m[k] : null,
+			rfm_segment: rfm[k],
+			type: type[k],
 			cohort: labels[cohort[k]]
 		};
 	}

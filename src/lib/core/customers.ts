@@ -24,26 +24,27 @@ export interface CustomerFigures {
 export function customerFigures(facts: Facts): CustomerFigures {
 	const { n, pStart, pDay, pAmt, pDisc } = facts;
 	const obsEnd = facts.obsEnd ?? 0;
-	const f: CustomerFigures = {
-		orders: new Int32Array(n),
-		first: new Int32Array(n),
-		last: new Int32Array(n),
-		frequency: new Int32Array(n),
-		recency: new Int32Array(n),
-		T: new Int32Array(n),
-		monetary: new Float64Array(n),
-		discounted: new Int32Array(n)
-	};
+	// Columns in locals: the loop runs once per analysis, much of it before V8 optimises it, where
+	// every `f.orders[k]` would be a property look-up.
+	const orders = new Int32Array(n);
+	const firstDay = new Int32Array(n);
+	const lastDay = new Int32Array(n);
+	const frequency = new Int32Array(n);
+	const recency = new Int32Array(n);
+	const T = new Int32Array(n);
+	const monetary = new Float64Array(n);
+	const discounted = new Int32Array(n);
+	const money = facts.hasAmount;
 	for (let k = 0; k < n; k++) {
 		const from = pStart[k];
 		const to = pStart[k + 1];
 		const first = pDay[from];
 		const last = pDay[to - 1];
-		f.orders[k] = to - from;
-		f.first[k] = first;
-		f.last[k] = last;
-		f.recency[k] = last - first;
-		f.T[k] = obsEnd - first;
+		orders[k] = to - from;
+		firstDay[k] = first;
+		lastDay[k] = last;
+		recency[k] = last - first;
+		T[k] = obsEnd - first;
 		// Repeat purchase days: distinct days after the first; a day's amount is the sum of its purchases.
 		let days = 0;
 		let sum = 0;
@@ -54,10 +55,11 @@ export function customerFigures(facts: Facts): CustomerFigures {
 			if (pDay[i] !== pDay[i - 1]) days++;
 			sum += pAmt[i];
 		}
-		f.frequency[k] = days;
-		f.monetary[k] = !facts.hasAmount ? NaN : days === 0 ? 0 : sum / days;
-		f.discounted[k] = disc;
+		frequency[k] = days;
+		monetary[k] = !money ? NaN : days === 0 ? 0 : sum / days;
+		discounted[k] = disc;
 	}
+	const f: CustomerFigures = { orders, first: firstDay, last: lastDay, frequency, recency, T, monetary, discounted };
 	return f;
 }
 
@@ -160,10 +162,12 @@ export function metricsSummary(facts: Facts, fig: CustomerFigures, shape: ShapeT
 	// Compensated totals as Accumulator makes them; addCompensated on one-slot arrays is what V8 inlines best.
 	const custRevenueSum = new Float64Array(1);
 	const custRevenueComp = new Float64Array(1);
+	const { returnOrders: retOrders, revenue } = facts;
+	const { orders } = fig;
 	for (let k = 0; k < n; k++) {
-		returnOrders += facts.returnOrders[k];
-		if (fig.orders[k] >= 2) repeat++;
-		addCompensated(custRevenueSum, custRevenueComp, 0, facts.revenue[k]);
+		returnOrders += retOrders[k];
+		if (orders[k] >= 2) repeat++;
+		addCompensated(custRevenueSum, custRevenueComp, 0, revenue[k]);
 	}
 	const custRevenue = custRevenueSum[0] + custRevenueComp[0];
 	// Gaps between consecutive distinct purchase days, pooled over all customers.

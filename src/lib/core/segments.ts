@@ -131,10 +131,12 @@ export function computeSegments(
 	const rVal = new Float64Array(n);
 	const fVal = new Float64Array(n);
 	const mVal = new Float64Array(n);
+	const { last, orders, first, frequency, discounted } = fig;
+	const { revenue } = facts;
 	for (let k = 0; k < n; k++) {
-		rVal[k] = -(obsEnd - fig.last[k]); // fewer days since the last purchase is better
-		fVal[k] = fig.orders[k];
-		mVal[k] = Math.round(facts.revenue[k] * 100); // compared rounded to the cent
+		rVal[k] = -(obsEnd - last[k]); // fewer days since the last purchase is better
+		fVal[k] = orders[k];
+		mVal[k] = Math.round(revenue[k] * 100); // compared rounded to the cent
 	}
 	const r = scores(rVal);
 	const f = scores(fVal);
@@ -143,14 +145,15 @@ export function computeSegments(
 	const newPeriods = types.newPeriods ?? W;
 	const rfmOf = new Uint8Array(n);
 	const typeOf = new Uint8Array(n);
+	const { loyalMinDays, loyalMinFrequency, dealShare } = types;
 	for (let k = 0; k < n; k++) {
 		rfmOf[k] = RFM_INDEX[(r[k] - 1) * 5 + f[k] - 1];
 		const active = lastPer[k] >= lastPeriod - W + 1;
 		let t = TYPE_REGULAR;
 		if (cohort[k] >= lastPeriod - newPeriods + 1) t = TYPE_NEW;
-		else if (active && obsEnd - fig.first[k] >= types.loyalMinDays && fig.frequency[k] >= types.loyalMinFrequency) t = TYPE_LOYAL;
-		else if (fig.discounted[k] > 0 && fig.discounted[k] >= types.dealShare * fig.orders[k]) t = TYPE_DEAL;
-		else if (fig.orders[k] === 1 && !active) t = TYPE_ONE_TIME;
+		else if (active && obsEnd - first[k] >= loyalMinDays && frequency[k] >= loyalMinFrequency) t = TYPE_LOYAL;
+		else if (discounted[k] > 0 && discounted[k] >= dealShare * orders[k]) t = TYPE_DEAL;
+		else if (orders[k] === 1 && !active) t = TYPE_ONE_TIME;
 		typeOf[k] = t;
 	}
 	const rfm: string[] = new Array(n);
@@ -176,10 +179,11 @@ function segmentRows(kind: 'rfm' | 'type', names: readonly string[], of: Uint8Ar
 	const count = new Int32Array(names.length);
 	const revenue = new Float64Array(names.length);
 	let total = 0;
+	const custRevenue = facts.revenue;
 	for (let k = 0; k < facts.n; k++) {
 		count[of[k]]++;
-		revenue[of[k]] += facts.revenue[k];
-		total += facts.revenue[k];
+		revenue[of[k]] += custRevenue[k];
+		total += custRevenue[k];
 	}
 	return names.map((segment, i) => {
 		const rev = facts.hasAmount ? revenue[i] : null;
