@@ -503,7 +503,9 @@ async function main() {
 				log(`${f.size} app only: import to dashboard ${round(a.importToDashboard)} ms; long tasks [${tasks}]; reopen ${a.reopen.map((x) => round(x)).join(', ')} ms (longest task ${a.reopenLongest}); peak renderer during the import ${a.importPeak === null ? '?' : round(a.importPeak / MB, 1)} MB, until the dashboard ${round(a.peak / MB, 1)} MB (before the click ${round(a.before.bytes / MB, 1)}); progress longest gap ${a.progress.max_gap_ms} ms; cancel ${a.cancel?.cancel_ms ?? null} ms`);
 				continue;
 			}
-			let browser = await chromium.launch(launchOptions());
+			// the bench page may collect garbage between its timed steps (bench.worker.ts `collect`)
+			const pageLaunch = launchOptions();
+			let browser = await chromium.launch({ ...pageLaunch, args: [...(pageLaunch.args ?? []), '--js-flags=--expose-gc'] });
 			chromiumVersion = browser.version();
 			const b = await benchPage(browser, bench.url, f.size, f.name);
 			await browser.close();
