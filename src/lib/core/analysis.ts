@@ -6,6 +6,7 @@ import { customerFigures, dataSummary, DEFAULT_SHAPE, metricsSummary, type Custo
 import { buildFacts, subsetFacts, type Facts } from './facts';
 import { computePeriodKpis } from './period-kpis';
 import { moneyDecimals, roundMoney } from './sum';
+import { sortedFloat64 } from './sort';
 import { computeSegments, DEFAULT_TYPES, firstPurchaseValues, type SegmentResult, type TypeSettings } from './segments';
 import type { Analysis, AnalysisSettings, CohortCell, CurvePoint, CustomerRow, OrderData, PeriodRow } from './types';
 
@@ -52,10 +53,12 @@ export function analyseFacts(
 		cohort[k] = cPer[cStart[k]];
 		lastPer[k] = cPer[cStart[k + 1] - 1];
 	}
-	const seg = computeSegments(facts, fig, cohort, lastPer, tl.count - 1, settings.window, thresholds.types);
+	// Sorted once for the M scores and the revenue concentration.
+	const sortedRevenue = facts.hasAmount ? sortedFloat64(facts.revenue) : undefined;
+	const seg = computeSegments(facts, fig, cohort, lastPer, tl.count - 1, settings.window, thresholds.types, sortedRevenue);
 	const customers = customerRows(facts, fig, seg, tl.labels, cohort, decimals);
 	const dataSum = dataSummary(data, settings.asOf);
-	const metrics = metricsSummary(facts, fig, thresholds.shape);
+	const metrics = metricsSummary(facts, fig, thresholds.shape, sortedRevenue);
 	return {
 		settings,
 		periods,

@@ -72,10 +72,11 @@ export interface ShapeThresholds {
 export const DEFAULT_SHAPE: ShapeThresholds = { tall: 80, broad: 50 };
 
 /** Revenue concentration (METRICS.md §5): share of the top ⌈0.2·n⌉ customers and the Gini coefficient (negatives as 0). */
-export function concentration(revenues: ArrayLike<number>): { top20: number | null; gini: number | null } {
+export function concentration(revenues: ArrayLike<number>, sortedRevenues?: Float64Array): { top20: number | null; gini: number | null } {
 	const n = revenues.length;
 	if (n === 0) return { top20: null, gini: null };
-	const sorted = sortedFloat64(revenues);
+	// The caller may pass the revenues already sorted ascending (analysis sorts them once for this and the M scores).
+	const sorted = sortedRevenues ?? sortedFloat64(revenues);
 	let total = 0;
 	for (let i = 0; i < n; i++) total += sorted[i];
 	// ⌈0.2·n⌉ = ⌈n/5⌉, computed exactly (0.2·n in floating point can land just above an integer).
@@ -154,7 +155,13 @@ function gapStats(facts: Facts): { count: number; sum: number; median: number | 
 }
 
 /** Whole-base metrics of METRICS.md §5 (the metric keys of summary.json). */
-export function metricsSummary(facts: Facts, fig: CustomerFigures, shape: ShapeThresholds = DEFAULT_SHAPE): MetricsSummary {
+export function metricsSummary(
+	facts: Facts,
+	fig: CustomerFigures,
+	shape: ShapeThresholds = DEFAULT_SHAPE,
+	/** facts.revenue sorted ascending (sortedFloat64), when the caller has it. */
+	sortedRevenue?: Float64Array
+): MetricsSummary {
 	const { n, pStart, pDay, pAmt } = facts;
 	const purchases = pDay.length;
 	let returnOrders = 0;
@@ -177,7 +184,7 @@ export function metricsSummary(facts: Facts, fig: CustomerFigures, shape: ShapeT
 	for (let i = 0; i < purchases; i++) addCompensated(amountTotal, amountComp, 0, pAmt[i]);
 	const amountSum = amountTotal[0] + amountComp[0];
 	const money = facts.hasAmount;
-	const conc = money ? concentration(facts.revenue) : { top20: null, gini: null };
+	const conc = money ? concentration(facts.revenue, sortedRevenue) : { top20: null, gini: null };
 	return {
 		customers: n,
 		purchases,

@@ -60,6 +60,26 @@ export function scores(values: ArrayLike<number>): Uint8Array {
 	return out;
 }
 
+/**
+ * M scores (scores of mVal = round(100 · revenue)) from the revenues sorted ascending: rounding to the
+ * cent never reverses an order, so the q-th smallest mVal is the rounded q-th smallest revenue and the
+ * four order statistics of `scores` come straight from `sortedRevenue`. Not finite values: `scores`.
+ */
+function mScores(mVal: Float64Array, sortedRevenue: Float64Array): Uint8Array {
+	const n = mVal.length;
+	if (n === 0 || sortedRevenue.length !== n || !Number.isFinite(sortedRevenue[0] * 100) || !Number.isFinite(sortedRevenue[n - 1] * 100)) return scores(mVal);
+	const t2 = Math.round(sortedRevenue[Math.ceil(n / 5) - 1] * 100);
+	const t3 = Math.round(sortedRevenue[Math.ceil((2 * n) / 5) - 1] * 100);
+	const t4 = Math.round(sortedRevenue[Math.ceil((3 * n) / 5) - 1] * 100);
+	const t5 = Math.round(sortedRevenue[Math.ceil((4 * n) / 5) - 1] * 100);
+	const out = new Uint8Array(n);
+	for (let i = 0; i < n; i++) {
+		const v = mVal[i];
+		out[i] = 1 + (v > t2 ? 1 : 0) + (v > t3 ? 1 : 0) + (v > t4 ? 1 : 0) + (v > t5 ? 1 : 0);
+	}
+	return out;
+}
+
 /** The named segment of an (R, F) score pair (METRICS.md §6 table). */
 export function rfmSegment(r: number, f: number): string {
 	if (r >= 4 && f === 1) return r === 5 ? 'new' : 'promising';
@@ -124,7 +144,9 @@ export function computeSegments(
 	lastPer: ArrayLike<number>,
 	lastPeriod: number,
 	window: number,
-	types: TypeSettings = DEFAULT_TYPES
+	types: TypeSettings = DEFAULT_TYPES,
+	/** facts.revenue sorted ascending (sortedFloat64), when the caller has it: the M scores need no sort of their own. */
+	sortedRevenue?: Float64Array
 ): SegmentResult {
 	const { n } = facts;
 	const obsEnd = facts.obsEnd ?? 0;
@@ -140,7 +162,7 @@ export function computeSegments(
 	}
 	const r = scores(rVal);
 	const f = scores(fVal);
-	const m = facts.hasAmount ? scores(mVal) : null;
+	const m = facts.hasAmount ? (sortedRevenue ? mScores(mVal, sortedRevenue) : scores(mVal)) : null;
 	const W = Math.max(1, Math.floor(window));
 	const newPeriods = types.newPeriods ?? W;
 	const rfmOf = new Uint8Array(n);

@@ -154,6 +154,24 @@ describe('RFM scores', () => {
 	});
 });
 
+describe('M scores from the sorted revenues', () => {
+	it('equal the §6 sort of revenues rounded to the cent (ties, returns, negatives)', () => {
+		const rnd = mulberry32(21);
+		const rows: Row[] = [];
+		for (let i = 0; i < 4000; i++) {
+			const ret = rnd() < 0.1;
+			// Few distinct amounts, so many customers tie on revenue.
+			const cents = 100 * (1 + Math.floor(rnd() * 30)) + (rnd() < 0.5 ? 0 : 99);
+			rows.push({ c: `c${Math.floor(rnd() * 1500)}`, o: `o${i}`, d: iso(dayOf('2021-01-01') + Math.floor(rnd() * 700)), amt: (ret ? -3 : 1) * cents / 100, ret });
+		}
+		const a = computeAnalysis(makeData(rows), defaultSettings('month'));
+		expect(a.customers.length).toBeGreaterThan(1000);
+		const want = naiveScores(a.customers.map((c) => Math.round((c.revenue as number) * 100)));
+		expect(a.customers.map((c) => c.m_score)).toEqual(want);
+		expect(new Set(want).size).toBe(5);
+	});
+});
+
 describe('sortByText', () => {
 	const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 	it('orders like < on strings: prefixes first, UTF-16 code units, any length', () => {
