@@ -471,7 +471,8 @@ export class AppState {
 			if (seq !== this.#importSeq) return;
 			this.progressPhase = p.phase;
 			const f = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
-			this.progress = p.phase === 'reading' ? f * READ_SHARE : READ_SHARE + f * (1 - READ_SHARE);
+			// never backwards: the end of reading creeps into the storing share before the first write lands
+			this.progress = Math.max(this.progress, p.phase === 'reading' ? f * READ_SHARE : READ_SHARE + f * (1 - READ_SHARE));
 		});
 		try {
 			const res = await api.importFile(

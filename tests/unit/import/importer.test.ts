@@ -174,3 +174,25 @@ describe('scale', () => {
 		expect(ms).toBeLessThan(20_000);
 	});
 });
+
+describe('progress at the end of a large import', () => {
+	it('finish() reports how far its row-by-row work is, rising and below 1, and the rows are unchanged', async () => {
+		const { createImporter } = await import('../../../src/lib/core/import/importer.ts');
+		const rows = 200_000;
+		const lines = ['customer_id,order_id,date,amount'];
+		for (let i = 0; i < rows; i++) lines.push(`c${i % 997},o${i},2024-01-${String(1 + (i % 28)).padStart(2, '0')},${(i % 50) + 0.5}`);
+		const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
+		const importer = createImporter({ fileName: 'big.csv', mapping: { customer_id: 0, order_id: 1, date: 2, amount: 3 }, options: {} });
+		for (let at = 0; at < bytes.length; at += 1 << 18) importer.push(bytes.subarray(at, at + (1 << 18)));
+		const ticks: number[] = [];
+		const result = importer.finish((f) => ticks.push(f));
+		expect(result.data?.length).toBe(rows);
+		expect(result.data?.amount[rows - 1]).toBe(((rows - 1) % 50) + 0.5);
+		// one tick per 65,536 rows: 3 for 200,000
+		expect(ticks.length).toBe(3);
+		for (let i = 0; i < ticks.length; i++) {
+			expect(ticks[i]).toBeGreaterThan(i === 0 ? 0 : ticks[i - 1]);
+			expect(ticks[i]).toBeLessThan(1);
+		}
+	});
+});

@@ -669,7 +669,7 @@ class StreamingImporter implements Importer {
 		this.cap = cap;
 	}
 
-	finish(): ImportResult {
+	finish(tick?: (fraction: number) => void): ImportResult {
 		if (!this.layout && !this.rejected) this.start(true);
 		else if (this.layout) this.feed(new Uint8Array(0), true);
 		if (this.layout && this.tokenizer) this.tokenizer.finish();
@@ -765,6 +765,7 @@ class StreamingImporter implements Importer {
 		const dimCodes = this.dimCodes;
 		let j = 0;
 		for (let i = 0; i < n; i++) {
+			if ((i & 0xffff) === 0xffff) tick?.(i / n);
 			const day = dayIn[i];
 			if (day === NO_DAY) {
 				this.skip(line[i], dateCol, '', 'invalid_date');

@@ -57,7 +57,8 @@ export interface Importer {
 	/** Decode, tokenise and normalise the next piece of the file (synchronous, bounded work). */
 	push(bytes: Uint8Array): void;
 	/** Flush, resolve file-wide decisions (date order, C-prefix, decimal) and build the result. */
-	finish(): ImportResult;
+	/** Ends the file and decides; `tick` hears how far its row-by-row work is (0–1), for progress on large files. */
+	finish(tick?: (fraction: number) => void): ImportResult;
 	/** Records seen so far (for progress). */
 	readonly records: number;
 }
