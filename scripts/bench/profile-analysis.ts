@@ -1,6 +1,7 @@
 /**
  * Time `computeAnalysis` in Node (issue 5, target 2) and prove its output unchanged:
- *   node --import tsx scripts/bench/profile-analysis.ts FILE [--runs N] [--compare DIR] [--cache FILE] [--granularity G]
+ *   node --import tsx scripts/bench/profile-analysis.ts FILE [--runs N] [--compare DIR] [--only compare|current]
+ *     [--cache FILE] [--granularity G] [--calendar persian] [--as-of YYYY-MM-DD]
  * Imports FILE once with the core importer (or reads OrderData from `--cache`, written on first use,
  * so a run does not depend on the importer), then runs computeAnalysis N times (monthly, W 3, as the
  * bench's analyse_ms) and prints CPU time (process.cpuUsage: user + system, less sensitive to the
@@ -19,7 +20,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { computeAnalysis } from '../../src/lib/core/analysis';
 import { createImporter, previewBytes } from '../../src/lib/core/import';
-import { defaultSettings, type Granularity, type OrderData } from '../../src/lib/core/types';
+import { parseIsoDay } from '../../src/lib/core/calendar';
+import { defaultSettings, type CalendarKind, type Granularity, type OrderData } from '../../src/lib/core/types';
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => {
@@ -33,6 +35,8 @@ const compareDir = opt('--compare');
 const cachePath = opt('--cache');
 const granularity = (opt('--granularity') ?? 'month') as Granularity;
 const only = opt('--only');
+const calendar = (opt('--calendar') ?? 'gregorian') as CalendarKind;
+const asOfText = opt('--as-of');
 
 async function importFile(file: string): Promise<OrderData> {
 	const head = await new Promise<Uint8Array>((res, rej) => {
@@ -126,13 +130,13 @@ if (compareDir) {
 	if (only) variants.splice(0, variants.length, ...variants.filter(([name]) => name === only));
 }
 
-const settings = defaultSettings(granularity);
+const settings = { ...defaultSettings(granularity), calendar, asOf: asOfText ? parseIsoDay(asOfText) : null };
 const digest = (x: unknown): string => createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 16);
 const cpu: Record<string, number[]> = {};
 const wall: Record<string, number[]> = {};
 const digests: Record<string, string> = {};
 const load0 = loadavg()[0];
-console.log(`rows ${data.length}, ${granularity}, W ${settings.window}, ${runs} runs per variant, load ${load0.toFixed(2)}`);
+console.log(`rows ${data.length}, ${granularity}, ${calendar}, W ${settings.window}, as of ${asOfText ?? '—'}, ${runs} runs per variant, load ${load0.toFixed(2)}`);
 for (let r = 0; r < runs; r++) {
 	for (const [name, compute] of variants) {
 		(globalThis as { gc?: () => void }).gc?.();
