@@ -229,7 +229,7 @@ function newId(): string {
 	return `ds-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-/** The share of the storing phase's bar the end of reading moves through (below one storing step). */
+/** The share of the storing phase's bar the end of reading moves through (the UI never moves the bar back). */
 const FINISH_SHARE = 0.02;
 const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -497,7 +497,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				}
 				post({ phase: 'reading', done: total, total }, true);
 				// the end of reading (compaction, decisions) takes ~0.2 s per 3M rows: the bar creeps through it
-				// at the start of the storing phase, below the first storing step's share
+				// at the start of the storing phase
 				const result = importer.finish((f) => post({ phase: 'storing', done: f * FINISH_SHARE, total: 1 }));
 				importer = null;
 				const { facts } = result;
