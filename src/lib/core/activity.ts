@@ -152,7 +152,8 @@ export function computePeriods(facts: Facts, tl: Timeline, window: number): Peri
 		}
 	}
 	const orders = new Int32Array(P);
-	for (let i = 0; i < tl.pPer.length; i++) orders[tl.pPer[i]]++;
+	const { pPer } = tl;
+	for (let i = 0; i < pPer.length; i++) orders[pPer[i]]++;
 	const sum = new Float64Array(P);
 	const comp = new Float64Array(P);
 	const { rPer } = tl;

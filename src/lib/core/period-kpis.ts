@@ -65,7 +65,8 @@ export function computePeriodKpis(data: OrderData, facts: Facts, tl: Timeline, d
 	const revenueComp = new Float64Array(P);
 	if (money) {
 		const firstPer = new Int32Array(n);
-		for (let k = 0; k < n; k++) firstPer[k] = tl.cPer[tl.cStart[k]];
+		const { cPer, cStart } = tl;
+		for (let k = 0; k < n; k++) firstPer[k] = cPer[cStart[k]];
 		const { rCust, rAmt } = facts;
 		const { rPer } = tl;
 		for (let i = 0; i < rCust.length; i++) addCompensated(revenueSum, revenueComp, Math.max(rPer[i], firstPer[rCust[i]]), rAmt[i]);
@@ -110,18 +111,22 @@ export function computePeriodKpis(data: OrderData, facts: Facts, tl: Timeline, d
 function returnOrdersPerPeriod(data: OrderData, facts: Facts, tl: Timeline): Int32Array {
 	const out = new Int32Array(tl.count);
 	let any = 0;
-	for (let k = 0; k < facts.n; k++) any |= facts.returnOrders[k];
+	const { returnOrders } = facts;
+	for (let k = 0; k < facts.n; k++) any |= returnOrders[k];
 	if (any === 0) return out; // no customer has a return order: no row to walk
 	const limit = facts.obsEnd ?? -Infinity;
 	const earliest = new Map<number, number>();
 	const orders = data.orderIds.length + 1;
+	const { customer, day, flags, order, hasOrderId } = data;
+	const { custOf } = facts;
+	const { rPer } = tl;
 	let j = 0;
 	for (let i = 0; i < data.length; i++) {
-		const c = data.customer[i];
-		if (c < 0 || data.day[i] > limit || facts.custOf[c] < 0) continue;
-		const per = tl.rPer[j++];
-		if (!(data.flags[i] & FLAG_RETURN)) continue;
-		const o = data.hasOrderId ? data.order[i] : -1;
+		const c = customer[i];
+		if (c < 0 || day[i] > limit || custOf[c] < 0) continue;
+		const per = rPer[j++];
+		if (!(flags[i] & FLAG_RETURN)) continue;
+		const o = hasOrderId ? order[i] : -1;
 		if (o < 0) {
 			if (per >= 0) out[per]++;
 			continue;
