@@ -51,3 +51,19 @@ export function packStrings(values: readonly string[]): PackedStrings {
 export function emptyPacked(): PackedStrings {
 	return { length: 0, chars: new Uint8Array(0), ends: new Int32Array(0) };
 }
+
+/** The values `indexes` of a packed list, in that order. */
+export function pickStrings(p: PackedStrings, indexes: Int32Array): PackedStrings {
+	let total = 0;
+	for (const k of indexes) total += p.ends[k] - (k === 0 ? 0 : p.ends[k - 1]);
+	const chars = p.chars instanceof Uint16Array ? new Uint16Array(total) : new Uint8Array(total);
+	const ends = new Int32Array(indexes.length);
+	let at = 0;
+	indexes.forEach((k, i) => {
+		const s = k === 0 ? 0 : p.ends[k - 1];
+		chars.set(p.chars.subarray(s, p.ends[k]), at);
+		at += p.ends[k] - s;
+		ends[i] = at;
+	});
+	return { length: indexes.length, chars, ends };
+}

@@ -196,3 +196,38 @@ describe('progress at the end of a large import', () => {
 		}
 	});
 });
+
+describe('duplicate rows found through their order ids', () => {
+	const text = [
+		'order_id,customer,date,amount',
+		'o1,A,not-a-date,5', // line 2: invalid date, skipped
+		'o1,A,not-a-date,5', // line 3: repeats line 2 (a row already skipped still counts)
+		'o2,B,2024-01-02,7', // line 4
+		'o1,C,2024-01-03,9', // line 5: o1's first row that passes the date check
+		'o2,B,2024-01-02,7', // line 6: repeats line 4, o2's first row
+		'o3,D,2024-01-04,1', // line 7
+		'o3,D,2024-01-04,2', // line 8: a second row of o3
+		'o3,D,2024-01-04,2', // line 9: repeats line 8, not o3's first row
+		' o3,D,2024-01-04,1' // line 10: same trimmed order id as line 7 but not the same row
+	].join('\n');
+
+	it("skips repeats of an order's first and later rows, numbers order ids as they first pass the date check", async () => {
+		const { createImporter } = await import('../../../src/lib/core/import/importer.ts');
+		const { unpackStrings } = await import('../../../src/lib/core/packed-strings.ts');
+		const importer = createImporter({ fileName: 'dups.csv', mapping: { order_id: 0, customer_id: 1, date: 2, amount: 3 }, options: {} });
+		importer.push(new TextEncoder().encode(text + '\n'));
+		const r = importer.finish();
+		const d = r.data;
+		expect(d?.length).toBe(5);
+		expect(unpackStrings(d!.orderIds)).toEqual(['o2', 'o1', 'o3']);
+		expect(Array.from(d!.order)).toEqual([0, 1, 2, 2, 2]);
+		expect(Array.from(d!.amount)).toEqual([7, 9, 1, 2, 1]);
+		expect(r.report.map((e) => [e.line, e.reason])).toEqual([
+			[2, 'invalid_date'],
+			[3, 'duplicate_row'],
+			[6, 'duplicate_row'],
+			[9, 'duplicate_row']
+		]);
+		expect(r.facts.duplicate_rows).toBe(3);
+	});
+});

@@ -33,7 +33,7 @@ import { fieldHash, IdTable, PackedIdTable } from './id-table';
 import { dateOrderQuestion, decimalQuestion, detectLayout } from './detect';
 import type { Layout } from './detect';
 import { CurrencyTally } from './currency';
-import type { PackedStrings } from '../packed-strings';
+import { pickStrings, type PackedStrings } from '../packed-strings';
 
 const DETECT_BYTES = 1 << 20;
 
@@ -366,12 +366,25 @@ class StreamingImporter implements Importer {
 		}
 		const m = this.mapping;
 		// start the record's table look-ups' memory reads together (they are cache misses on large files)
-		let t = this.seen.touch(h1 | 0, h2 | 0);
+		let t = 0;
 		if (m.order_id !== undefined && m.order_id < len) t ^= this.orderIndex.touch(fh[m.order_id]);
 		if (m.customer_id !== undefined && m.customer_id < len) t ^= this.customerIndex.touch(fh[m.customer_id]);
 		this.touched ^= t;
+		// A duplicate row repeats every field, its order id too: a row whose order id is new repeats no
+		// earlier row. So the order id is interned here, each order keeps its first row's hash, and only
+		// an order's later rows go through the duplicate set (a file of one row per order never does).
+		let early = -1;
+		let dup: boolean;
+		if (m.order_id !== undefined && this.trim(m.order_id)) {
+			const before = this.orderIndex.length;
+			early = this.orderIndex.internRange(rec.src[m.order_id], this.ta, this.tb, this.trimmedHash(m.order_id));
+			if (early === before) {
+				this.firstRowOf(early, h1 | 0, h2 | 0);
+				dup = false;
+			} else dup = (this.firstRow1[early] === (h1 | 0) && this.firstRow2[early] === (h2 | 0)) || !this.seen.add(h1 | 0, h2 | 0);
+		} else dup = !this.seen.add(h1 | 0, h2 | 0);
 		let dupKept = false;
-		if (!this.seen.add(h1 | 0, h2 | 0)) {
+		if (dup) {
 			const skipDup = (this.options.duplicates ?? (this.mapping.order_id !== undefined ? 'skip' : 'keep')) === 'skip';
 			this.duplicates++;
 			if (skipDup) {
@@ -398,14 +411,15 @@ class StreamingImporter implements Importer {
 			}
 			return;
 		}
-		// order id
+		// order id (interned at the duplicate check; numbered in the order orders first pass the date check)
 		let order = -1;
 		if (m.order_id !== undefined) {
-			if (!this.trim(m.order_id)) {
+			if (early < 0) {
 				this.skip(line, this.colName(m.order_id), '', 'too_few_fields');
 				return;
 			}
-			order = this.orderIndex.internRange(rec.src[m.order_id], this.ta, this.tb, this.trimmedHash(m.order_id));
+			order = early;
+			if (this.orderNumber[order] < 0) this.orderNumber[order] = this.ordersNumbered++;
 		}
 		// amount
 		let aDot = NaN;
@@ -523,6 +537,30 @@ class StreamingImporter implements Importer {
 	/** The current record (ranges) and its field count after trailing empty fields. */
 	private rec: FieldRanges = { count: 0, src: [], start: new Int32Array(0), end: new Int32Array(0) };
 	private curLen = 0;
+	/** The hash of each order's first row (its duplicates are found without the duplicate set). */
+	private firstRow1 = new Int32Array(1024);
+	private firstRow2 = new Int32Array(1024);
+	/**
+	 * Each interned order id's number among the orders whose rows passed the date check, in the order they
+	 * first did (-1: none yet). An order id whose first rows all fail the date check is not in the result,
+	 * as before the ids were interned at the duplicate check.
+	 */
+	private orderNumber = new Int32Array(1024).fill(-1);
+	private ordersNumbered = 0;
+
+	/** Notes a new order id k and its first row's hash. */
+	private firstRowOf(k: number, h1: number, h2: number): void {
+		if (k === this.firstRow1.length) {
+			this.firstRow1 = growI32(this.firstRow1, k * 2);
+			this.firstRow2 = growI32(this.firstRow2, k * 2);
+			const num = new Int32Array(k * 2).fill(-1);
+			num.set(this.orderNumber);
+			this.orderNumber = num;
+		}
+		this.firstRow1[k] = h1;
+		this.firstRow2[k] = h2;
+	}
+
 	/** What the early table reads returned (kept so they are not optimised away). */
 	private touched = 0;
 	/** Second-lane hash of each raw field of the current record. */
@@ -721,7 +759,17 @@ class StreamingImporter implements Importer {
 			return { facts: f, data: null, report: [] };
 		}
 		// C-prefix convention
-		const orderIds = this.orderIndex.packed();
+		// the order ids whose rows passed the date check, numbered in the order they first did (as the
+		// importer numbered them when it interned ids after the date check); ord[] is renumbered below
+		let orderIds = this.orderIndex.packed();
+		let renumber: Int32Array | null = null;
+		for (let k = 0; k < orderIds.length; k++) if (this.orderNumber[k] !== k) renumber = this.orderNumber;
+		if (renumber !== null) {
+			const byNumber = new Int32Array(this.ordersNumbered);
+			for (let k = 0; k < orderIds.length; k++) if (renumber[k] >= 0) byNumber[renumber[k]] = k;
+			orderIds = pickStrings(orderIds, byNumber);
+		}
+		this.firstRow1 = this.firstRow2 = new Int32Array(0);
 		// the id tables' slots are not needed any more (the values are kept): free them before compacting
 		this.orderIndex = new PackedIdTable();
 		this.customerIndex = new IdTable();
@@ -778,7 +826,7 @@ class StreamingImporter implements Importer {
 				lateSkips.add(line[i]);
 				continue;
 			}
-			const o = ord[i];
+			const o = renumber !== null && ord[i] >= 0 ? renumber[ord[i]] : ord[i];
 			const b = bits[i];
 			let fl = 0;
 			const isReturn = (b & (R_STATUS_RETURN | R_QTY_NEGATIVE)) !== 0 || amt < 0 || (o >= 0 && cOrder[o] === 1);
