@@ -21,11 +21,6 @@ export class RowHashSet {
 		return true;
 	}
 
-	/** Reads the slot (h1, h2) would start probing at, so it is in the cache when `add` comes (see IdTable.touch). */
-	touch(h1: number, h2: number): number {
-		return this.a[(h1 ^ Math.imul(h2, 0x9e3779b1)) & (this.used.length - 1)];
-	}
-
 	private rehash(): void {
 		const { a, b, used } = this;
 		const cap = used.length * 2;
