@@ -93,7 +93,6 @@ export function buildTimeline(facts: Facts, scheme: PeriodScheme): Timeline {
 	cStart[n] = m;
 	const rPer = new Int32Array(rDay.length);
 	relativePeriods(rDay, rPer, table, minDay, first, idx);
-	for (let i = 0; i < rPer.length; i++) if (rPer[i] < 0) rPer[i] = -1;
 	return {
 		scheme,
 		first,
@@ -107,10 +106,22 @@ export function buildTimeline(facts: Facts, scheme: PeriodScheme): Timeline {
 	};
 }
 
-/** out[i] = period of days[i] − first, by `table` (days from minDay) when there is one, else by `idx`. */
+/**
+ * out[i] = period of days[i] − first (−1 for any day before period 0), by `table` (days from minDay)
+ * when there is one, else by `idx`.
+ */
 function relativePeriods(days: Int32Array, out: Int32Array, table: Int32Array | null, minDay: number, first: number, idx: (day: number) => number): void {
-	if (table) for (let i = 0; i < days.length; i++) out[i] = table[days[i] - minDay] - first;
-	else for (let i = 0; i < days.length; i++) out[i] = idx(days[i]) - first;
+	if (table) {
+		for (let i = 0; i < days.length; i++) {
+			const p = table[days[i] - minDay] - first;
+			out[i] = p < 0 ? -1 : p;
+		}
+	} else {
+		for (let i = 0; i < days.length; i++) {
+			const p = idx(days[i]) - first;
+			out[i] = p < 0 ? -1 : p;
+		}
+	}
 }
 
 /**
