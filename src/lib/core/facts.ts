@@ -168,7 +168,7 @@ export function buildFacts(data: OrderData, asOf: Day | null): Facts {
 	const pAmt = new Float64Array(np);
 	const pDisc = new Uint8Array(np);
 	const pRow = new Int32Array(np);
-	const nr = countCustomerRows(data.customer, data.day, len, limit, isCust);
+	const nr = scan.customerRows;
 	const rCust = new Int32Array(nr);
 	// When every row is a customer's row (no guest, nothing after as-of), rDay and rAmt are the
 	// columns themselves: 12 bytes a row less to allocate and copy (and less GC pressure).
@@ -206,7 +206,7 @@ export function buildFacts(data: OrderData, asOf: Day | null): Facts {
 function scanRows(
 	data: OrderData,
 	limit: number
-): { maxDay: number; hasDiscount: boolean; purchases: Int32Array; returns: Int32Array } | null {
+): { maxDay: number; hasDiscount: boolean; purchases: Int32Array; returns: Int32Array; customerRows: number } | null {
 	const { customer, order, day, flags } = data;
 	const len = data.length;
 	const nIds = data.customerIds.length;
@@ -220,6 +220,9 @@ function scanRows(
 		state[4 * c + 2] = -2;
 	}
 	const returns = new Int32Array(nIds);
+	// Return rows per id: an id with no purchase has only those, and its rows are no customer's.
+	const returnRows = new Int32Array(nIds);
+	let idRows = 0;
 	let maxDay = -Infinity;
 	let hasDiscount = false;
 	for (let i = 0; i < len; i++) {
@@ -234,7 +237,9 @@ function scanRows(
 		const at = 4 * c;
 		if (o + 1 < state[at]) return null;
 		state[at] = o + 1;
+		idRows++;
 		if (f & FLAG_RETURN) {
+			returnRows[c]++;
 			if (o < 0 || o !== state[at + 2]) returns[c]++;
 			state[at + 2] = o;
 		} else {
@@ -243,23 +248,17 @@ function scanRows(
 		}
 	}
 	const purchases = new Int32Array(nIds);
-	for (let c = 0; c < nIds; c++) purchases[c] = state[4 * c + 3];
-	return { maxDay, hasDiscount, purchases, returns };
+	let customerRows = idRows;
+	for (let c = 0; c < nIds; c++) {
+		purchases[c] = state[4 * c + 3];
+		if (purchases[c] === 0) customerRows -= returnRows[c];
+	}
+	return { maxDay, hasDiscount, purchases, returns, customerRows };
 }
 
 /** Whether buildFacts takes its file-order path for these rows (every customer's order indexes only go up). */
 export function fileOrderIsGrouped(data: OrderData, asOf: Day | null): boolean {
 	return scanRows(data, asOf ?? Infinity) !== null;
-}
-
-/** Rows with day ≤ limit of the ids with isCust[c] = 1. */
-function countCustomerRows(customer: Int32Array, day: Int32Array, len: number, limit: number, isCust: Uint8Array): number {
-	let nr = 0;
-	for (let i = 0; i < len; i++) {
-		const c = customer[i];
-		if (c >= 0 && day[i] <= limit && isCust[c]) nr++;
-	}
-	return nr;
 }
 
 /**
