@@ -231,7 +231,32 @@ function newId(): string {
 
 /** The share of the storing phase's bar the end of reading moves through (the UI never moves the bar back). */
 const FINISH_SHARE = 0.02;
-const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets the worker's queued messages (a cancel) run, then goes on: a message to itself through a
+ * MessageChannel, queued behind them. A `setTimeout(0)` took ~4.9 ms in Chromium's workers (clamped), 50
+ * of them per million rows, ~10 % of an import; a channel message ~0.06 ms. (`scheduler.yield()` is
+ * faster still, but its continuation may run before queued messages, which is what the yield is for.)
+ */
+function channelYield(): () => Promise<void> {
+	// Node (unit tests) drains a port's messages in one go, new ones included, so timers would starve:
+	// there setImmediate, which comes back after the loop's other events
+	const immediate = (globalThis as { setImmediate?: (f: () => void) => unknown }).setImmediate;
+	if (immediate) return () => new Promise<void>((resolve) => void immediate(resolve));
+	if (typeof MessageChannel === 'undefined') return () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+	const channel = new MessageChannel();
+	let waiting: (() => void)[] = [];
+	channel.port1.onmessage = () => {
+		const run = waiting;
+		waiting = [];
+		for (const resolve of run) resolve();
+	};
+	return () =>
+		new Promise<void>((resolve) => {
+			waiting.push(resolve);
+			channel.port2.postMessage(null);
+		});
+}
+const yieldToEvents = channelYield();
 
 export function createApi(db: MandegarDB): AnalyticsApi {
 	let cancelRequested = false;
