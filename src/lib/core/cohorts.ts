@@ -2,7 +2,7 @@
 import type { Timeline } from './activity';
 import type { Facts } from './facts';
 import type { CohortCell, CurvePoint } from './types';
-import { Accumulator, addCompensated, compensatedTotals } from './sum';
+import { Accumulator, compensatedTotals } from './sum';
 
 export interface CohortResult {
 	cells: CohortCell[];
@@ -51,7 +51,14 @@ export function computeCohorts(facts: Facts, tl: Timeline): CohortResult {
 	for (let i = 0; i < rCust.length; i++) {
 		const c = cohortOf[rCust[i]];
 		const p = rPer[i];
-		if (p >= c) addCompensated(sum, comp, base[c] + p - c, rAmt[i]);
+		if (p < c) continue;
+		// Sums.add's Neumaier step written out (no call per row while the loop is not yet optimised).
+		const at = base[c] + p - c;
+		const x = rAmt[i];
+		const s = sum[at];
+		const t = s + x;
+		comp[at] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+		sum[at] = t;
 	}
 	const revenue = compensatedTotals(sum, comp);
 	const cells: CohortCell[] = [];

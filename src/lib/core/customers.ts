@@ -2,7 +2,6 @@
 import { toIsoDate } from './calendar';
 import type { Facts } from './facts';
 import { FLAG_RETURN, type DataSummary, type Day, type MetricsSummary, type OrderData } from './types';
-import { addCompensated } from './sum';
 import { sortedFloat64 } from './sort';
 
 /** Per-customer figures of METRICS.md §5 in typed arrays (customer numbers as in Facts). */
@@ -166,23 +165,32 @@ export function metricsSummary(
 	const purchases = pDay.length;
 	let returnOrders = 0;
 	let repeat = 0;
-	// Compensated totals as Accumulator makes them; addCompensated on one-slot arrays is what V8 inlines best.
-	const custRevenueSum = new Float64Array(1);
-	const custRevenueComp = new Float64Array(1);
+	// Compensated totals exactly as Accumulator makes them, its step written out (these loops run once
+	// per analysis, largely before V8 optimises them, where a call per element is the largest cost).
+	let custRevenueSum = 0;
+	let custRevenueComp = 0;
 	const { returnOrders: retOrders, revenue } = facts;
 	const { orders } = fig;
 	for (let k = 0; k < n; k++) {
 		returnOrders += retOrders[k];
 		if (orders[k] >= 2) repeat++;
-		addCompensated(custRevenueSum, custRevenueComp, 0, revenue[k]);
+		const x = revenue[k];
+		const t = custRevenueSum + x;
+		custRevenueComp += Math.abs(custRevenueSum) >= Math.abs(x) ? custRevenueSum - t + x : x - t + custRevenueSum;
+		custRevenueSum = t;
 	}
-	const custRevenue = custRevenueSum[0] + custRevenueComp[0];
+	const custRevenue = custRevenueSum + custRevenueComp;
 	// Gaps between consecutive distinct purchase days, pooled over all customers.
 	const { count: nGaps, sum: gapSum, median: gapMedian } = gapStats(facts);
-	const amountTotal = new Float64Array(1);
-	const amountComp = new Float64Array(1);
-	for (let i = 0; i < purchases; i++) addCompensated(amountTotal, amountComp, 0, pAmt[i]);
-	const amountSum = amountTotal[0] + amountComp[0];
+	let amountTotal = 0;
+	let amountComp = 0;
+	for (let i = 0; i < purchases; i++) {
+		const x = pAmt[i];
+		const t = amountTotal + x;
+		amountComp += Math.abs(amountTotal) >= Math.abs(x) ? amountTotal - t + x : x - t + amountTotal;
+		amountTotal = t;
+	}
+	const amountSum = amountTotal + amountComp;
 	const money = facts.hasAmount;
 	const conc = money ? concentration(facts.revenue, sortedRevenue) : { top20: null, gini: null };
 	return {
@@ -216,8 +224,8 @@ export function dataSummary(data: OrderData, asOf: Day | null): DataSummary {
 	let ids = 0;
 	let orders = 0;
 	let rows = 0;
-	const revenueSum = new Float64Array(1);
-	const revenueComp = new Float64Array(1);
+	let revenueSum = 0;
+	let revenueComp = 0;
 	let min = Infinity;
 	let max = -Infinity;
 	const { day, customer, flags, order, amount } = data;
@@ -241,9 +249,13 @@ export function dataSummary(data: OrderData, asOf: Day | null): DataSummary {
 			seenOrder[o] = 1;
 			orders++;
 		}
-		addCompensated(revenueSum, revenueComp, 0, amount[i]);
+		// Accumulator's step written out.
+		const x = amount[i];
+		const t = revenueSum + x;
+		revenueComp += Math.abs(revenueSum) >= Math.abs(x) ? revenueSum - t + x : x - t + revenueSum;
+		revenueSum = t;
 	}
-	const revenue = revenueSum[0] + revenueComp[0];
+	const revenue = revenueSum + revenueComp;
 	return {
 		guest_rows: guest,
 		return_rows: returns,

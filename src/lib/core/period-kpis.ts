@@ -11,7 +11,7 @@
  */
 import type { Facts } from './facts';
 import type { Timeline } from './activity';
-import { Accumulator, addCompensated, compensatedTotals, roundMoney } from './sum';
+import { Accumulator, compensatedTotals, roundMoney } from './sum';
 import { FLAG_RETURN, type OrderData, type PeriodKpiRow } from './types';
 
 /** Repeat purchase rate = customers with ≥ 2 purchases ÷ customers × 100 (METRICS.md §5); null when no customer. */
@@ -57,7 +57,14 @@ export function computePeriodKpis(data: OrderData, facts: Facts, tl: Timeline, d
 		if (pStart[k + 1] - from >= 2) repeatAt[pPer[from + 1]]++;
 		for (let i = from; i < pStart[k + 1]; i++) {
 			purchases[pPer[i]]++;
-			if (money) addCompensated(amountSum, amountComp, pPer[i], pAmt[i]);
+			if (!money) continue;
+			// Sums.add's Neumaier step written out (no call per purchase while the loop is not yet optimised).
+			const p = pPer[i];
+			const x = pAmt[i];
+			const s = amountSum[p];
+			const t = s + x;
+			amountComp[p] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+			amountSum[p] = t;
 		}
 	}
 	// A customer's row counts in the stock from the later of its own period and the customer's first purchase.
@@ -69,7 +76,14 @@ export function computePeriodKpis(data: OrderData, facts: Facts, tl: Timeline, d
 		for (let k = 0; k < n; k++) firstPer[k] = cPer[cStart[k]];
 		const { rCust, rAmt } = facts;
 		const { rPer } = tl;
-		for (let i = 0; i < rCust.length; i++) addCompensated(revenueSum, revenueComp, Math.max(rPer[i], firstPer[rCust[i]]), rAmt[i]);
+		for (let i = 0; i < rCust.length; i++) {
+			const p = Math.max(rPer[i], firstPer[rCust[i]]);
+			const x = rAmt[i];
+			const s = revenueSum[p];
+			const t = s + x;
+			revenueComp[p] += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
+			revenueSum[p] = t;
+		}
 	}
 	const returns = returnOrdersPerPeriod(data, facts, tl);
 	const amounts = compensatedTotals(amountSum, amountComp);

@@ -45,18 +45,9 @@ export class Sums {
 }
 
 /**
- * Sums.add on bare arrays (totals s, compensations c), for the per-row loops: a plain function call
- * that V8 inlines into the loop (~2 × faster than the method at 1M rows in Node). Same arithmetic, so
- * the same totals: read them with compensatedTotals.
+ * The totals s[i] + c[i] of sum and compensation arrays that a per-row loop filled with Sums.add's
+ * step written out (as Sums.values).
  */
-export function addCompensated(s: Float64Array, c: Float64Array, i: number, x: number): void {
-	const si = s[i];
-	const t = si + x;
-	c[i] += Math.abs(si) >= Math.abs(x) ? si - t + x : x - t + si;
-	s[i] = t;
-}
-
-/** The totals s[i] + c[i] of arrays filled by addCompensated (as Sums.values). */
 export function compensatedTotals(s: Float64Array, c: Float64Array): Float64Array {
 	const out = new Float64Array(s.length);
 	for (let i = 0; i < out.length; i++) out[i] = s[i] + c[i];
