@@ -399,6 +399,23 @@ export function heatBands(cells: readonly HeatCell[], rowHeight: number, sizes: 
 	return out;
 }
 
+/**
+ * The frames that draw the bands: step i shows band `band` up to cell `end` (exclusive) and every band
+ * before it whole. A band is filled over several steps of at most `sizes[i]` cells (the last size
+ * repeats), so a frame adds at most that many cells even where one row is wider (a weekly grid's first
+ * rows have 156 cells).
+ */
+export function heatSteps(bands: readonly HeatBand[], sizes: readonly number[]): { band: number; end: number }[] {
+	const out: { band: number; end: number }[] = [];
+	bands.forEach((b, band) => {
+		for (let end = 0; end < b.cells.length; ) {
+			end = Math.min(b.cells.length, end + Math.max(1, sizes[Math.min(out.length, sizes.length - 1)] ?? Infinity));
+			out.push({ band, end });
+		}
+	});
+	return out;
+}
+
 /* ------------------------------------------------------------ more charts */
 
 /** Colour of the i-th series of a multi-line chart (Tableau 10, distinguishable for most colour vision). */

@@ -1,6 +1,6 @@
 // heatBands: the heatmap drawn one band of whole rows per frame (issue 5). Expected bands worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { heatBands, type HeatCell } from '../../../src/lib/charts/scales';
+import { heatBands, heatSteps, type HeatCell } from '../../../src/lib/charts/scales';
 
 const ROW = 20;
 /** A triangular grid like a cohort table: row r (cohort c<r>) has `n - r` cells, offsets 0…n-r-1. */
@@ -49,5 +49,38 @@ describe('heatBands', () => {
 		expect(bands).toHaveLength(1);
 		expect(bands[0].cells.map((c) => `${c.cohort}|${c.offset}`)).toEqual(['c0|0', 'c0|1', 'c0|2', 'c1|0', 'c1|1', 'c2|0']);
 		expect(heatBands([], ROW, [40])).toEqual([]);
+	});
+});
+
+describe('heatSteps', () => {
+	it('fills each band in steps of at most the given sizes (the last repeats), also inside one wide row', () => {
+		// rows of 6, 5, 4, 3, 2, 1 cells in bands of 6 | 9 | 3 | 3 cells (as above)
+		const bands = heatBands(triangle(6), ROW, [5, 10, 4]);
+		// sizes 4, then 2: band 0 (6 cells) → 4, 6; band 1 (9) → 2, 4, 6, 8, 9; band 2 (3) → 2, 3; band 3 (3) → 2, 3
+		expect(heatSteps(bands, [4, 2])).toEqual([
+			{ band: 0, end: 4 },
+			{ band: 0, end: 6 },
+			{ band: 1, end: 2 },
+			{ band: 1, end: 4 },
+			{ band: 1, end: 6 },
+			{ band: 1, end: 8 },
+			{ band: 1, end: 9 },
+			{ band: 2, end: 2 },
+			{ band: 2, end: 3 },
+			{ band: 3, end: 2 },
+			{ band: 3, end: 3 }
+		]);
+	});
+
+	it('a weekly-like grid: no step adds more cells than its size, and the last step of each band ends it', () => {
+		const bands = heatBands(triangle(156), ROW, [40, 80, 200]); // 12,246 cells, first rows of 156
+		const steps = heatSteps(bands, [40, 80, 120]);
+		const sizes = steps.map((s, i) => s.end - (i > 0 && steps[i - 1].band === s.band ? steps[i - 1].end : 0));
+		expect(sizes[0]).toBe(40);
+		expect(sizes[1]).toBe(80);
+		expect(Math.max(...sizes.slice(2))).toBeLessThanOrEqual(120);
+		expect(sizes.reduce((a, b) => a + b, 0)).toBe((156 * 157) / 2);
+		for (let b = 0; b < bands.length; b++) expect(steps.filter((s) => s.band === b).at(-1)!.end).toBe(bands[b].cells.length);
+		expect(heatSteps([], [40])).toEqual([]);
 	});
 });
