@@ -92,20 +92,20 @@ function customerRows(
 		if (first[k] < minDay) minDay = first[k];
 		if (last[k] > maxDay) maxDay = last[k];
 	}
+	// Each date's ISO text made once (a span of up to ~90 years of days; longer spans are made per row).
 	const span = n === 0 ? 0 : maxDay - minDay + 1;
-	const iso: (string | undefined)[] = span <= 4 * n + 1024 ? new Array(span) : [];
-	const isoOf = (day: number): string => {
-		if (iso.length === 0) return toIsoDate(day);
-		return (iso[day - minDay] ??= toIsoDate(day));
-	};
+	const iso: string[] | null = span <= 32768 ? Array.from({ length: span }, (_, d) => toIsoDate(minDay + d)) : null;
+	// roundMoney with its factor computed once.
+	const factor = decimals === null ? 1 : 10 ** decimals;
 	const customers: CustomerRow[] = new Array(n);
 	for (let k = 0; k < n; k++) {
+		const x = revenue[k];
 		customers[k] = {
 			customer_id: ids[k],
 			orders: orders[k],
-			first_purchase: isoOf(first[k]),
-			last_purchase: isoOf(last[k]),
-			revenue: hasAmount ? roundMoney(revenue[k], decimals) : null,
+			first_purchase: iso ? iso[first[k] - minDay] : toIsoDate(first[k]),
+			last_purchase: iso ? iso[last[k] - minDay] : toIsoDate(last[k]),
+			revenue: hasAmount ? (decimals === null || !Number.isFinite(x) ? x : Math.round(x * factor) / factor) : null,
 			frequency: frequency[k],
 			recency: recency[k],
 			T: T[k],

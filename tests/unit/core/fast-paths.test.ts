@@ -231,6 +231,13 @@ describe('gap median', () => {
 		);
 		expect(sorted.metrics.gap_median_days).toBe(3);
 		expect(sorted.metrics.gap_mean_days).toBe(70004 / 3);
+		// A span of days too long for the ISO text table: each row's dates made on their own.
+		expect(sorted.customers[0].first_purchase).toBe('1900-01-01');
+		expect(sorted.customers[0].last_purchase).toBe(iso(start + 70004));
+		expect(counted.customers.map((c) => [c.first_purchase, c.last_purchase])).toEqual([
+			['2024-01-01', '2024-01-08'],
+			['2024-01-01', '2024-01-11']
+		]);
 	});
 });
 
