@@ -46,9 +46,17 @@ function plain(n: number, locale: string, width = 0): string {
 	return numberFormat(locale, { useGrouping: false, minimumIntegerDigits: Math.max(1, width) }).format(n);
 }
 
-/** Month name (nominative, standalone) of a Gregorian month, from Intl in the UI language. */
+const monthNames = new Map<string, string>();
+
+/** Month name (nominative, standalone) of a Gregorian month, from Intl in the UI language (made once per language and month: a period table of 156 weeks asked for it on every label). */
 export function gregorianMonthName(month: number, lang: Lang): string {
-	return new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC', calendar: 'gregory' }).format(Date.UTC(2001, month - 1, 1));
+	const key = `${lang}|${month}`;
+	let name = monthNames.get(key);
+	if (name === undefined) {
+		name = new Intl.DateTimeFormat(lang, { month: 'long', timeZone: 'UTC', calendar: 'gregory' }).format(Date.UTC(2001, month - 1, 1));
+		monthNames.set(key, name);
+	}
+	return name;
 }
 
 export function monthName(calendar: CalendarKind, month: number, lang: Lang): string {
@@ -86,6 +94,8 @@ export function formatDay(day: Day, calendar: CalendarKind, lang: Lang, locale: 
 	return `${plain(y, locale, 4)}/${plain(mo, locale, 2)}/${plain(d, locale, 2)}`;
 }
 
+const longDayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /**
  * A day written out, beside a date input (which shows the browser's own format and the Gregorian
  * calendar): «۱۵ آذر ۱۳۸۹» in the Persian calendar, «15 декабря 2010 г.» / «December 15, 2010» /
@@ -97,7 +107,12 @@ export function formatDayLong(day: Day, calendar: CalendarKind, lang: Lang, loca
 		return t('date.day', { day: plain(d, locale), month: monthName('persian', m, lang), year: plain(y, locale) });
 	}
 	const [y, m, d] = civilFromDays(day);
-	return new Intl.DateTimeFormat(`${locale}${locale.includes('-u-') ? '-' : '-u-'}ca-gregory`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+	let f = longDayFormats.get(locale);
+	if (!f) {
+		f = new Intl.DateTimeFormat(`${locale}${locale.includes('-u-') ? '-' : '-u-'}ca-gregory`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+		longDayFormats.set(locale, f);
+	}
+	return f.format(Date.UTC(y, m - 1, d));
 }
 
 /**

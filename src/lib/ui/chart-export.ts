@@ -218,7 +218,7 @@ function inlineStyles(source: SVGSVGElement, clone: SVGSVGElement): void {
 	});
 }
 
-/** The chart's SVGs, serialized at their place in the figure (the heatmap is four SVGs in a grid). */
+/** The chart's SVGs, serialized at their place in the figure (the heatmap is several: corner, header, labels and one per band of rows). */
 function chartBody(figure: HTMLElement): { body: string; width: number; height: number } {
 	const svgs = [...figure.querySelectorAll<SVGSVGElement>('svg[data-export], .plot > svg')];
 	const serializer = new XMLSerializer();
