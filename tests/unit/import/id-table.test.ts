@@ -33,6 +33,17 @@ describe('IdTable', () => {
 		expect(t.values).toEqual(['a', 'b', 'ab']);
 	});
 
+	it('keeps short values in the slot and long or wide ones in the list, and tells them all apart under one hash', () => {
+		const t = new IdTable();
+		// ≤ 8 characters below U+0100 live in the slot (bytes ≥ 0x80 included); 9 characters, or a wider one, do not
+		const ids = ['', 'x', 'C0000134', 'C0000135', 'ÿé€x', 'ÿéüx', 'C00001345', 'C00001346', 'مشتری۱', 'é'.repeat(8), 'é'.repeat(7)];
+		const got = ids.map((s) => internIn(t, s, 7));
+		expect(got).toEqual(ids.map((_, i) => i));
+		// again, in another order: the same indexes
+		for (const i of [10, 3, 7, 0, 8, 5, 1, 9, 2, 6, 4]) expect(internIn(t, ids[i], 7)).toBe(i);
+		expect(t.values).toEqual(ids);
+	});
+
 	it('hashes a range like the string it stands for', () => {
 		expect(fieldHash('xx,abc,yy', 3, 6)).toBe(fieldHash('abc'));
 	});
