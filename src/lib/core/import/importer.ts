@@ -365,11 +365,8 @@ class StreamingImporter implements Importer {
 			h2 ^= h2 >>> 15;
 		}
 		const m = this.mapping;
-		// start the record's table look-ups' memory reads together (they are cache misses on large files)
-		let t = 0;
-		if (m.order_id !== undefined && m.order_id < len) t ^= this.orderIndex.touch(fh[m.order_id]);
-		if (m.customer_id !== undefined && m.customer_id < len) t ^= this.customerIndex.touch(fh[m.customer_id]);
-		this.touched ^= t;
+		// start the customer table's memory read now, to overlap the order-id look-up and the date's parse
+		if (m.customer_id !== undefined && m.customer_id < len) this.touched ^= this.customerIndex.touch(fh[m.customer_id]);
 		// A duplicate row repeats every field, its order id too: a row whose order id is new repeats no
 		// earlier row. So the order id is interned here, each order keeps its first row's hash, and only
 		// an order's later rows go through the duplicate set (a file of one row per order never does).
@@ -475,8 +472,11 @@ class StreamingImporter implements Importer {
 				const src = rec.src[c];
 				const a = this.ta;
 				const b = this.tb;
+				const known = this.customerIds.length;
 				cust = this.customerIndex.internRange(src, a, b, this.trimmedHash(c));
-				if (hasBidi(src, a, b)) this.flag(line, this.colName(c), src.slice(a, b), 'bidi_control_in_id');
+				// an id is scanned for bidi controls once, when it is new; its every row is flagged
+				if (cust === known && hasBidi(src, a, b)) this.bidiCustomers.add(cust);
+				if (this.bidiCustomers.size > 0 && this.bidiCustomers.has(cust)) this.flag(line, this.colName(c), src.slice(a, b), 'bidi_control_in_id');
 			}
 		}
 		if (m.status !== undefined && isReturnStatus(trimText(get(m.status)))) rowBits |= R_STATUS_RETURN;
@@ -560,6 +560,9 @@ class StreamingImporter implements Importer {
 		this.firstRow1[k] = h1;
 		this.firstRow2[k] = h2;
 	}
+
+	/** Customers (indexes) whose id holds bidi control characters. */
+	private bidiCustomers = new Set<number>();
 
 	/** What the early table reads returned (kept so they are not optimised away). */
 	private touched = 0;
