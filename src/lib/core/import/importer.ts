@@ -851,14 +851,14 @@ class StreamingImporter implements Importer {
 		this.dayB = null;
 		this.amtComma = null;
 		// the columns as they are when they are mostly full, else copies of their own size
-		const fit = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => (out >= a.length * 0.75 ? (a.subarray(0, out) as T) : (a.slice(0, out) as T));
-		const customer = fit(cust);
-		const order = fit(ord);
-		const dayCol = fit(dayA);
-		const amount = fit(amtDot);
-		const flags = fit(bits);
-		const lines = fit(line);
-		const codes = dimCodes.map((c) => fit(c));
+		const ownSize = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => (out >= a.length * 0.75 ? (a.subarray(0, out) as T) : (a.slice(0, out) as T));
+		const customer = ownSize(cust);
+		const order = ownSize(ord);
+		const dayCol = ownSize(dayA);
+		const amount = ownSize(amtDot);
+		const flags = ownSize(bits);
+		const lines = ownSize(line);
+		const codes = dimCodes.map((c) => ownSize(c));
 		// spreadsheet float ids: strip `.0` only when every non-empty id is digits + `.0`
 		let customerIds = this.customerIds;
 		if (customerIds.length > 0 && customerIds.every((id) => /^\d+\.0$/.test(id))) customerIds = customerIds.map((id) => id.slice(0, -2));
