@@ -7,20 +7,8 @@ import { buildFacts, buildFactsGrouped, fileOrderIsGrouped, sortByText } from '.
 import { scores } from '../../../src/lib/core/segments';
 import { sortedFloat64 } from '../../../src/lib/core/sort';
 import { defaultSettings } from '../../../src/lib/core/types';
-import { dayOf, makeData, type Row } from './make-data';
+import { dayOf, iso, makeData, mulberry32, type Row } from './make-data';
 
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-const iso = (day: number) => new Date(day * 86400000).toISOString().slice(0, 10);
 
 /**
  * Rows as an order system writes them: each order's lines together, order ids in order of first

@@ -83,3 +83,18 @@ export function makeData(rows: Row[], opts: { hasOrderId?: boolean; hasAmount?: 
 	data.orderIds = packStrings(orderIds);
 	return data;
 }
+
+/** A seeded pseudo-random generator (mulberry32) in [0, 1), for reproducible random datasets. */
+export function mulberry32(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** `YYYY-MM-DD` of a day number, through Date (not the engine's own calendar code). */
+export const iso = (day: number): string => new Date(day * 86400000).toISOString().slice(0, 10);

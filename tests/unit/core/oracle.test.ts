@@ -4,22 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { computeAnalysis } from '../../../src/lib/core/analysis';
 import type { Analysis, AnalysisSettings, CalendarKind, Granularity, OrderData } from '../../../src/lib/core/types';
-import { dayOf, makeData, type Row } from './make-data';
+import { dayOf, iso, makeData, mulberry32, type Row } from './make-data';
 
 /* ------------------------------------------------------------ seeded data */
 
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-const iso = (day: number) => new Date(day * 86400000).toISOString().slice(0, 10);
 const BASES = ['2009-11-20', '2010-12-20', '2015-11-01', '2020-12-01', '2024-02-10', '2023-03-01'];
 
 interface Case {
