@@ -2,7 +2,7 @@
  * Reading and writing whole datasets: columnar chunks, dictionaries and the import report.
  * A save is one transaction, so a failed or cancelled import leaves earlier data as it was.
  */
-import type { Transaction } from 'dexie';
+import type { Table, Transaction } from 'dexie';
 import type { DimensionColumn, OrderData, ReportEntry } from '../core/types';
 import { UserError } from '../core/user-messages';
 import { packStrings } from '../core/packed-strings';
@@ -160,6 +160,42 @@ async function writeParts(
 }
 
 /**
+ * The frame both ways of storing a dataset share: one read-write transaction over `tables` that runs
+ * `before` (e.g. deleting the old version), writes the parts (`writeParts`) and then the dataset record
+ * (`writeRecord`, last: a dataset is listed only once all its parts exist), with progress through it
+ * (`storeSteps`) stopped however the transaction ends. Anything thrown, or `shouldAbort`, rolls it all back.
+ */
+async function storeInTransaction(
+	db: MandegarDB,
+	tables: Table[],
+	record: Omit<DatasetRecord, 'chunks'>,
+	data: OrderData,
+	report: ReportEntry[],
+	step: { before?: () => Promise<void>; writeRecord: (full: DatasetRecord) => Promise<unknown> },
+	onProgress?: StoreProgress,
+	shouldAbort?: () => boolean
+): Promise<DatasetRecord> {
+	const chunks = chunkCount(data);
+	const dictionaries = buildDictionaries(record.id, data);
+	const reports = buildReports(record.id, report);
+	const full: DatasetRecord = { ...record, chunks };
+	const progress = storeSteps(chunks + dictionaries.length + (reports.length ? 1 : 0) + 1, chunks, onProgress);
+	let ok = false;
+	try {
+		await db.transaction('rw', tables, async (tx) => {
+			await step.before?.();
+			await writeParts(db, tx, record.id, data, { chunks, dictionaries, reports }, progress, shouldAbort);
+			await step.writeRecord(full);
+			progress.step();
+		});
+		ok = true;
+	} finally {
+		progress.end(ok);
+	}
+	return full;
+}
+
+/**
  * Store a dataset in one read-write transaction: either everything lands or nothing does.
  * `shouldAbort` is checked between writes so a cancel during storing rolls back. `onProgress` is
  * called after every write (chunk, dictionary, report part, dataset record) and while committing.
@@ -172,24 +208,7 @@ export async function saveDataset(
 	onProgress?: StoreProgress,
 	shouldAbort?: () => boolean
 ): Promise<DatasetRecord> {
-	const chunks = chunkCount(data);
-	const dictionaries = buildDictionaries(record.id, data);
-	const reports = buildReports(record.id, report);
-	const full: DatasetRecord = { ...record, chunks };
-	const progress = storeSteps(chunks + dictionaries.length + (reports.length ? 1 : 0) + 1, chunks, onProgress);
-	let ok = false;
-	try {
-		await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports], async (tx) => {
-			await writeParts(db, tx, record.id, data, { chunks, dictionaries, reports }, progress, shouldAbort);
-			// The dataset record is written last: a dataset is listed only once all its parts exist.
-			await db.datasets.add(full);
-			progress.step();
-		});
-		ok = true;
-	} finally {
-		progress.end(ok);
-	}
-	return full;
+	return storeInTransaction(db, [db.datasets, db.chunks, db.dictionaries, db.reports], record, data, report, { writeRecord: (full) => db.datasets.add(full) }, onProgress, shouldAbort);
 }
 
 /** Reassemble a stored dataset's columns. */
@@ -294,30 +313,17 @@ export async function replaceDatasetData(
 	/** A customer list stored with this version (attached or re-joined), in the same transaction. */
 	list?: CustomerListRecord
 ): Promise<DatasetRecord> {
-	const chunks = chunkCount(data);
-	const dictionaries = buildDictionaries(record.id, data);
-	const reports = buildReports(record.id, report);
-	const full: DatasetRecord = { ...record, chunks };
-	const progress = storeSteps(chunks + dictionaries.length + (reports.length ? 1 : 0) + 1, chunks, onProgress);
-	let ok = false;
-	try {
-		await db.transaction('rw', [db.datasets, db.chunks, db.dictionaries, db.reports, db.customerLists, db.results], async (tx) => {
-			if (!(await db.datasets.get(record.id))) throw new UserError('dataset_gone');
-			if (list) await db.customerLists.put(list);
-			// The stored dashboard result was computed from the old rows (its key also holds the revision).
-			await db.results.delete(record.id);
-			await db.chunks.where('datasetId').equals(record.id).delete();
-			await db.dictionaries.where('datasetId').equals(record.id).delete();
-			await db.reports.where('datasetId').equals(record.id).delete();
-			await writeParts(db, tx, record.id, data, { chunks, dictionaries, reports }, progress, shouldAbort);
-			await db.datasets.put(full);
-			progress.step();
-		});
-		ok = true;
-	} finally {
-		progress.end(ok);
-	}
-	return full;
+	const before = async () => {
+		if (!(await db.datasets.get(record.id))) throw new UserError('dataset_gone');
+		if (list) await db.customerLists.put(list);
+		// The stored dashboard result was computed from the old rows (its key also holds the revision).
+		await db.results.delete(record.id);
+		await db.chunks.where('datasetId').equals(record.id).delete();
+		await db.dictionaries.where('datasetId').equals(record.id).delete();
+		await db.reports.where('datasetId').equals(record.id).delete();
+	};
+	const tables = [db.datasets, db.chunks, db.dictionaries, db.reports, db.customerLists, db.results];
+	return storeInTransaction(db, tables, record, data, report, { before, writeRecord: (full) => db.datasets.put(full) }, onProgress, shouldAbort);
 }
 
 export async function getCustomerList(db: MandegarDB, datasetId: string): Promise<CustomerListRecord | undefined> {
