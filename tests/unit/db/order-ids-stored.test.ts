@@ -2,10 +2,11 @@
 // dataset stored before that change (its order dictionary a plain list of strings) still loads the same.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MandegarDB, type DatasetRecord } from '../../../src/lib/db/schema';
+import { MandegarDB } from '../../../src/lib/db/schema';
 import { loadData, saveDataset } from '../../../src/lib/db/datasets';
-import { defaultSettings, type OrderData } from '../../../src/lib/core/types';
+import type { OrderData } from '../../../src/lib/core/types';
 import { packStrings, unpackStrings } from '../../../src/lib/core/packed-strings';
+import { datasetRecord } from './fixtures';
 
 let db: MandegarDB;
 afterEach(async () => {
@@ -30,25 +31,7 @@ function data(): OrderData {
 	};
 }
 
-function record(id: string): Omit<DatasetRecord, 'chunks'> {
-	return {
-		id,
-		name: id,
-		fileName: `${id}.csv`,
-		fileSize: 1,
-		fileHash: id,
-		createdAt: Date.now(),
-		rows: 3,
-		hasOrderId: true,
-		hasAmount: true,
-		dimNames: [],
-		mapping: {} as DatasetRecord['mapping'],
-		options: {},
-		facts: {} as DatasetRecord['facts'],
-		settings: defaultSettings(),
-		layout: 1
-	};
-}
+const record = (id: string) => datasetRecord(id, { rows: 3 });
 
 describe('stored order ids', () => {
 	it('are written as typed arrays, not strings, and read back equal', async () => {

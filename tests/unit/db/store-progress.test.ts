@@ -4,10 +4,11 @@
 // transaction, so a cancel in the tail still stores nothing.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHUNK_ROWS, MandegarDB, type DatasetRecord } from '../../../src/lib/db/schema';
+import { CHUNK_ROWS, MandegarDB } from '../../../src/lib/db/schema';
 import { listDatasets, saveDataset, storeSteps } from '../../../src/lib/db/datasets';
-import { defaultSettings, type OrderData, type ReportEntry } from '../../../src/lib/core/types';
+import type { OrderData, ReportEntry } from '../../../src/lib/core/types';
 import { packStrings } from '../../../src/lib/core/packed-strings';
+import { datasetRecord } from './fixtures';
 
 let db: MandegarDB;
 let n = 0;
@@ -34,25 +35,7 @@ function orders(rows: number): OrderData {
 	};
 }
 
-function record(id: string): Omit<DatasetRecord, 'chunks'> {
-	return {
-		id,
-		name: id,
-		fileName: `${id}.csv`,
-		fileSize: 1,
-		fileHash: id,
-		createdAt: Date.now(),
-		rows: 0,
-		hasOrderId: true,
-		hasAmount: true,
-		dimNames: ['channel'],
-		mapping: {} as DatasetRecord['mapping'],
-		options: {},
-		facts: {} as DatasetRecord['facts'],
-		settings: defaultSettings(),
-		layout: 1
-	};
-}
+const record = (id: string) => datasetRecord(id, { dimNames: ['channel'] });
 
 const report: ReportEntry[] = [];
 
