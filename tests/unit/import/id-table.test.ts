@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldHash, IdTable, PackedIdTable } from '../../../src/lib/core/import/id-table';
 import { packStrings, packedString, unpackStrings } from '../../../src/lib/core/packed-strings';
+import { mulberry32 } from '../core/make-data';
 
 /** Interns `s` as a range inside a longer text, as the importer does with a decoded piece. */
 function internIn(t: IdTable | PackedIdTable, s: string, h = fieldHash(s)): number {
@@ -93,5 +94,70 @@ describe('PackedIdTable and packed strings', () => {
 		expect(unpackStrings(wide)).toEqual(['۱۲۳', 'x']);
 		const long = 'z'.repeat(20_000);
 		expect(packedString(packStrings([long]), 0)).toBe(long);
+	});
+});
+
+// Ids of the table's first value's shape (text, a run of 1–9 digits, text) are found by their number in
+// an array; everything else, and everything once the numbers spread too thinly, goes through the slots.
+// Whatever path a value takes, the indexes must be the ones a Map gives, and the values read back intact.
+describe.each([
+	['IdTable', () => new IdTable(), (t: IdTable | PackedIdTable) => (t as IdTable).values],
+	['PackedIdTable', () => new PackedIdTable(), (t: IdTable | PackedIdTable) => unpackStrings((t as PackedIdTable).packed())]
+] as const)('%s with numeric ids', (_name, make, valuesOf) => {
+	/** Interns every id, checking each index against a Map's, then the values kept. */
+	function sameAsMap(ids: string[]): IdTable | PackedIdTable {
+		const t = make();
+		const m = new Map<string, number>();
+		ids.forEach((s, i) => {
+			if (!m.has(s)) m.set(s, m.size);
+			const got = internIn(t, s);
+			if (got !== m.get(s)) throw new Error(`id ${i} (${s}): index ${got}, a Map gives ${m.get(s)}`);
+		});
+		expect(valuesOf(t)).toEqual([...m.keys()]);
+		return t;
+	}
+	const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+	it('invoice numbers in order, each repeated over its lines', () => {
+		const ids: string[] = [];
+		for (let n = 536365; n < 536365 + 30_000; n++) for (let r = 0; r < 1 + (n % 4); r++) ids.push(String(n));
+		sameAsMap(ids);
+	});
+
+	it('customer numbers in random order from a compact range, with a prefix, leading zeros and a suffix', () => {
+		const rnd = mulberry32(7);
+		sameAsMap(Array.from({ length: 60_000 }, () => `C${pad(Math.floor(rnd() * 20_000), 7)}`));
+		sameAsMap(Array.from({ length: 60_000 }, () => `${12346 + Math.floor(rnd() * 5000)}.0`));
+	});
+
+	it('numbers that come in falling order (the array grows downwards)', () => {
+		const ids: string[] = [];
+		for (let n = 200_000; n > 100_000; n -= 3) ids.push(`O${pad(n, 8)}`, `O${pad(n + 1, 8)}`);
+		sameAsMap(ids);
+	});
+
+	it('tells apart ids of another shape that read as the same number', () => {
+		// the shape is O + 3 digits; O01, O0001, X001, O001x, o001 and 001 are other ids, not number 1
+		const t = sameAsMap(['O001', 'O01', 'O0001', 'X001', 'O001x', 'o001', '001', 'O002', 'O001', 'O01', 'O999', 'O000', '']);
+		expect(valuesOf(t)).toEqual(['O001', 'O01', 'O0001', 'X001', 'O001x', 'o001', '001', 'O002', 'O999', 'O000', '']);
+		// the same length, the same digits, another text after them (the shape is digits + '.0')
+		const u = sameAsMap(['17850.0', '17850.5', '17851.0', '17850.0', '17850.5', '17850,0']);
+		expect(valuesOf(u)).toEqual(['17850.0', '17850.5', '17851.0', '17850,0']);
+	});
+
+	it('keeps every index when the numbers spread too thinly and the values move into the slots', () => {
+		const rnd = mulberry32(11);
+		const ids: string[] = [];
+		for (let n = 1; n <= 5000; n++) ids.push(`O${pad(n, 9)}`);
+		ids.push('O999999999', 'O500000000'); // far apart: the array is given up
+		for (let i = 0; i < 20_000; i++) ids.push(`O${pad(1 + Math.floor(rnd() * 5000), 9)}`, `O${pad(Math.floor(rnd() * 1e9), 9)}`);
+		sameAsMap(ids);
+	});
+
+	it('a first value without a usable run of digits leaves every id to the slots', () => {
+		const rnd = mulberry32(3);
+		for (const first of ['abc', '1234567890', '']) {
+			sameAsMap([first, ...Array.from({ length: 5000 }, () => String(Math.floor(rnd() * 3000)))]);
+		}
 	});
 });
