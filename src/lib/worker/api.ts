@@ -28,6 +28,8 @@ import { deleteDataset, findByFileHash, getCustomerList, getDataset, getResult, 
 import { withPotentialSegment } from '../core/segments';
 import { LAYOUT_VERSION, type DatasetRecord, type MandegarDB } from '../db/schema';
 import { appendToDataset, filesOf } from './append';
+import { gzipPlainSize, isGzip, openBytes, readHead } from './file-bytes';
+import { startFileHash, type FileHashing } from './file-hash';
 import { attachCustomerList } from './customer-list';
 import { USER_MESSAGES, UserError, userMessage, type UserMessageCode } from '../core/user-messages';
 import { previewCustomerList } from '../core/import/customer-list';
@@ -144,63 +146,6 @@ function segmentAccept(rows: readonly CustomerRow[], filter: SegmentFilter | nul
 }
 
 class CancelledError extends Error {}
-
-const GZIP_MAGIC = [0x1f, 0x8b];
-
-async function isGzip(file: Blob): Promise<boolean> {
-	const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-	return head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
-}
-
-/**
- * The decompressed size a gzip file declares (ISIZE: its last 4 bytes, modulo 4 GiB), or null when it
- * cannot be this file's (then the import's progress follows the compressed bytes read, which run ahead
- * of the parsing by whole chunks: 1.5 s without a move on the Online Retail file).
- */
-async function gzipPlainSize(file: Blob): Promise<number | null> {
-	if (file.size < 18) return null;
-	const t = new Uint8Array(await file.slice(file.size - 4).arrayBuffer());
-	const n = t[0] + t[1] * 2 ** 8 + t[2] * 2 ** 16 + t[3] * 2 ** 24;
-	return n >= file.size ? n : null;
-}
-
-/** The file's decoded bytes as a stream (gzip decompressed), counting raw bytes read. */
-async function openBytes(file: Blob, onRaw: (n: number) => void): Promise<ReadableStream<Uint8Array>> {
-	let raw = 0;
-	const counter = new TransformStream<Uint8Array, Uint8Array>({
-		transform(chunk, ctl) {
-			raw += chunk.byteLength;
-			onRaw(raw);
-			ctl.enqueue(chunk);
-		}
-	});
-	const stream = file.stream().pipeThrough(counter);
-	if (await isGzip(file)) return stream.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
-	return stream;
-}
-
-async function readHead(file: Blob, limit: number): Promise<Uint8Array> {
-	if (!(await isGzip(file))) return new Uint8Array(await file.slice(0, limit).arrayBuffer());
-	const reader = (await openBytes(file, () => {})).getReader();
-	const parts: Uint8Array[] = [];
-	let n = 0;
-	while (n < limit) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		parts.push(value);
-		n += value.byteLength;
-	}
-	await reader.cancel().catch(() => {});
-	const out = new Uint8Array(Math.min(n, limit));
-	let at = 0;
-	for (const p of parts) {
-		const take = Math.min(p.byteLength, out.length - at);
-		out.set(p.subarray(0, take), at);
-		at += take;
-		if (at >= out.length) break;
-	}
-	return out;
-}
 
 function toMeta(r: DatasetRecord): DatasetMeta {
 	return {
@@ -478,6 +423,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 
 		async importFile(req: ImportRequest, onProgress?: (p: ImportProgress) => void): Promise<ImportResponse> {
 			cancelRequested = false;
+			let hashing: FileHashing | null = null;
 			const total = req.file.size;
 			let raw = 0;
 			let lastPost = 0;
@@ -491,7 +437,8 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				// `let`: dropped after finish, so its row columns, id tables and duplicate set (~70 MB at 1M rows) can be
 				// collected while the dataset is stored (issue 5, target 5: peak memory during import)
 				let importer: Importer | null = createImporter({ fileName: req.name, mapping: req.mapping, options: req.options });
-				const hasher = new ByteHasher();
+				// the hash only matters once the rows are read (is this file stored already?): it runs beside them
+				hashing = startFileHash(req.file);
 				const plainSize = (await isGzip(req.file)) ? await gzipPlainSize(req.file) : null;
 				const reader = (await openBytes(req.file, (n) => (raw = n))).getReader();
 				let lastYield = performance.now();
@@ -500,7 +447,6 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				for (;;) {
 					const { done, value } = await reader.read();
 					if (done) break;
-					hasher.update(value);
 					// `raw` counts the file's bytes (compressed for .gz) up to this chunk: spread them over its pieces
 					const rawSpan = raw - rawBefore;
 					for (let o = 0; o < value.length; o += IMPORT_PIECE_BYTES) {
@@ -533,7 +479,8 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				}
 				if (cancelRequested) throw new CancelledError();
 				const data = result.data;
-				const fileHash = hasher.digest();
+				const fileHash = await hashing.digest;
+				if (fileHash === null) throw new CancelledError();
 				if (!req.allowSameFile) {
 					const existing = await findByFileHash(db, fileHash);
 					if (existing) return { kind: 'same-file', existing: toMeta(existing) };
@@ -584,6 +531,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 					return { kind: 'failed', ...userMessage('storage_full', { name: req.name }) };
 				return { kind: 'failed', ...userMessage('import_failed', { name: req.name, error: err.message }) };
 			} finally {
+				hashing?.stop();
 				cancelRequested = false;
 			}
 		},
