@@ -23,8 +23,11 @@ export async function gzipPlainSize(file: Blob): Promise<number | null> {
 	return n >= file.size ? n : null;
 }
 
-/** The file's decoded bytes as a stream (gzip decompressed), counting raw bytes read. */
-export async function openBytes(file: Blob, onRaw: (n: number) => void): Promise<ReadableStream<Uint8Array>> {
+/**
+ * The file's decoded bytes as a stream (gzip decompressed), counting raw bytes read. `gzip`: what
+ * isGzip() already said about this file (each check is a read round trip, ~tens of ms at an import's start).
+ */
+export async function openBytes(file: Blob, onRaw: (n: number) => void, gzip?: boolean): Promise<ReadableStream<Uint8Array>> {
 	let raw = 0;
 	const counter = new TransformStream<Uint8Array, Uint8Array>({
 		transform(chunk, ctl) {
@@ -34,7 +37,7 @@ export async function openBytes(file: Blob, onRaw: (n: number) => void): Promise
 		}
 	});
 	const stream = file.stream().pipeThrough(counter);
-	if (await isGzip(file)) return stream.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
+	if (gzip ?? (await isGzip(file))) return stream.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
 	return stream;
 }
 

@@ -197,6 +197,74 @@ describe('progress at the end of a large import', () => {
 	});
 });
 
+describe('the first MB is parsed a piece at a time (issue 5: progress every 250 ms)', () => {
+	const bigFile = () => {
+		const lines = ['customer_id,order_id,date,amount'];
+		// multi-byte ids, so pieces end inside a character too
+		for (let i = 0; i < 60_000; i++) lines.push(`клиент${i % 991},o${i},2024-02-${String(1 + (i % 28)).padStart(2, '0')},${(i % 40) + 0.25}`);
+		return new TextEncoder().encode(lines.join('\n') + '\n');
+	};
+	const config = { fileName: 'big.csv', mapping: { customer_id: 0, order_id: 1, date: 2, amount: 3 }, options: {} };
+
+	it('push() holds the first MB unparsed, pump() parses it in bounded pieces, and the result equals one without pump()', async () => {
+		const { createImporter } = await import('../../../src/lib/core/import/importer.ts');
+		const bytes = bigFile();
+		expect(bytes.length).toBeGreaterThan(2 << 20);
+		const piece = 1 << 18;
+		const pumped = createImporter(config);
+		const unparsed: number[] = [];
+		const records: number[] = [];
+		let pumps = 0;
+		let pushed = 0;
+		for (let at = 0; at < bytes.length; at += piece) {
+			const part = bytes.subarray(at, at + piece);
+			pumped.push(part);
+			pushed += part.length;
+			unparsed.push(pumped.unparsedBytes);
+			while (pumped.pump(piece)) {
+				pumps++;
+				records.push(pumped.records);
+				unparsed.push(pumped.unparsedBytes);
+			}
+		}
+		// until the layout is known (1 MB) nothing is parsed; then 4 pumps of 256 kB parse that MB, the
+		// records growing with each, and from then on push() parses as it goes
+		expect(unparsed.slice(0, 3)).toEqual([piece, 2 * piece, 3 * piece]);
+		expect(unparsed.slice(3, 8)).toEqual([4 * piece, 3 * piece, 2 * piece, piece, 0]);
+		expect(pumps).toBe(4);
+		for (let i = 1; i < records.length; i++) expect(records[i]).toBeGreaterThan(records[i - 1]);
+		expect(unparsed.slice(8).every((n) => n === 0)).toBe(true);
+		expect(pushed).toBe(bytes.length);
+
+		const plain = createImporter(config);
+		for (let at = 0; at < bytes.length; at += piece) plain.push(bytes.subarray(at, at + piece));
+		const a = pumped.finish();
+		const b = plain.finish();
+		expect(a.data?.length).toBe(60_000);
+		expect(a.facts).toEqual(b.facts);
+		expect(Array.from(a.data!.customer)).toEqual(Array.from(b.data!.customer));
+		expect(Array.from(a.data!.amount)).toEqual(Array.from(b.data!.amount));
+		expect(Array.from(a.data!.day)).toEqual(Array.from(b.data!.day));
+		expect(a.data!.customerIds).toEqual(b.data!.customerIds);
+		expect(a.data!.customerIds[5]).toBe('клиент5');
+	});
+
+	it('a push() after a partial pump parses the rest of the first MB before its own bytes', async () => {
+		const { createImporter } = await import('../../../src/lib/core/import/importer.ts');
+		const bytes = bigFile();
+		const importer = createImporter(config);
+		importer.push(bytes.subarray(0, 1 << 20));
+		expect(importer.pump(100_000)).toBe(true);
+		expect(importer.unparsedBytes).toBe((1 << 20) - 100_000);
+		importer.push(bytes.subarray(1 << 20));
+		expect(importer.unparsedBytes).toBe(0);
+		expect(importer.pump(1 << 18)).toBe(false);
+		const r = importer.finish();
+		expect(r.data?.length).toBe(60_000);
+		expect(r.data?.amount[59_999]).toBe((59_999 % 40) + 0.25);
+	});
+});
+
 describe('duplicate rows found through their order ids', () => {
 	const text = [
 		'order_id,customer,date,amount',

@@ -144,6 +144,13 @@ class StreamingImporter implements Importer {
 	private readonly options;
 	private pending: Uint8Array[] = [];
 	private pendingBytes = 0;
+	/**
+	 * The bytes read before the layout was known (the first MB), not yet parsed: pump() parses them a
+	 * piece at a time, so the caller can report progress and yield between pieces; the next push() or
+	 * finish() parses what is left of them first.
+	 */
+	private backlog: Uint8Array | null = null;
+	private backlogAt = 0;
 	private layout: Layout | null = null;
 	private rejected: { code: string; reason: string } | null = null;
 	private decoder: TextDecoder | null = null;
@@ -215,7 +222,32 @@ class StreamingImporter implements Importer {
 			this.start(false);
 			return;
 		}
+		this.drain();
 		this.feed(bytes, false);
+	}
+
+	pump(maxBytes: number): boolean {
+		const b = this.backlog;
+		if (!b || this.rejected) return false;
+		const end = Math.min(b.length, this.backlogAt + Math.max(1, maxBytes));
+		this.feed(b.subarray(this.backlogAt, end), false);
+		this.backlogAt = end;
+		if (end >= b.length) {
+			this.backlog = null;
+			this.backlogAt = 0;
+		}
+		return true;
+	}
+
+	get unparsedBytes(): number {
+		if (this.rejected) return 0;
+		if (!this.layout) return this.pendingBytes;
+		return this.backlog ? this.backlog.length - this.backlogAt : 0;
+	}
+
+	/** Parses whatever is left of the backlog. */
+	private drain(): void {
+		if (this.backlog) this.pump(Infinity);
 	}
 
 	private start(complete: boolean): void {
@@ -260,7 +292,8 @@ class StreamingImporter implements Importer {
 		}
 		this.decoder = new TextDecoder(layout.encoding);
 		this.tokenizer = new RangeTokenizer(layout.delimiter, (rec, line) => this.onRecord(rec, line));
-		this.feed(all, false);
+		this.backlog = all;
+		this.backlogAt = 0;
 	}
 
 	private feed(bytes: Uint8Array, last: boolean): void {
@@ -711,8 +744,13 @@ class StreamingImporter implements Importer {
 	}
 
 	finish(tick?: (fraction: number) => void): ImportResult {
-		if (!this.layout && !this.rejected) this.start(true);
-		else if (this.layout) this.feed(new Uint8Array(0), true);
+		if (!this.layout && !this.rejected) {
+			this.start(true);
+			this.drain();
+		} else if (this.layout) {
+			this.drain();
+			this.feed(new Uint8Array(0), true);
+		}
 		if (this.layout && this.tokenizer) this.tokenizer.finish();
 		const layout = this.layout;
 		const baseFacts = (): ImportFacts => ({

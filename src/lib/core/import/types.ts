@@ -56,6 +56,13 @@ export interface ImportResult {
 export interface Importer {
 	/** Decode, tokenise and normalise the next piece of the file (synchronous, bounded work). */
 	push(bytes: Uint8Array): void;
+	/**
+	 * Parses up to `maxBytes` of what push() took in but left unparsed (the first MB, held until the
+	 * layout is known); false when nothing was left. Optional to call: push() and finish() parse the rest.
+	 */
+	pump(maxBytes: number): boolean;
+	/** Bytes pushed and not parsed yet (for progress that follows the parsing, not the reading). */
+	readonly unparsedBytes: number;
 	/** Flush, resolve file-wide decisions (date order, C-prefix, decimal) and build the result. */
 	/** Ends the file and decides; `tick` hears how far its row-by-row work is (0–1), for progress on large files. */
 	finish(tick?: (fraction: number) => void): ImportResult;
