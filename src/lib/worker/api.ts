@@ -458,15 +458,17 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 						importer.push(value.subarray(o, end));
 						decoded += end - o;
 						// The first MB is only parsed once its layout is detected: pump() parses it a piece at a
-						// time so progress and the cancel check come between pieces (one go took ~0.5 s, issue 5),
-						// and the bar follows the bytes parsed, not the bytes read.
+						// time so progress and the cancel check come between pieces (one go took ~0.5 s, issue 5).
+						// The bar follows the bytes parsed, with the bytes read and not yet parsed at half weight:
+						// while the first MB is read and its layout detected (~0.25 s, nothing parsed yet) the bar
+						// still moves, and later, when reading is only one piece ahead, the two are the same.
 						do {
-							const parsed = decoded - importer.unparsedBytes;
+							const handled = decoded - importer.unparsedBytes / 2;
 							const done = plainSize
-								? Math.min(total, Math.round((total * parsed) / plainSize))
+								? Math.min(total, Math.round((total * handled) / plainSize))
 								: gzip
 									? rawBefore + Math.round((rawSpan * end) / value.length)
-									: Math.min(total, parsed);
+									: Math.min(total, Math.round(handled));
 							post({ phase: 'reading', done, total });
 							if (performance.now() - lastYield > YIELD_INTERVAL_MS) {
 								await yieldToEvents();
