@@ -66,6 +66,7 @@ export default defineConfig({
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
+		setupFiles: ['tests/unit/setup-transfer.ts'],
 		testTimeout: 60_000,
 		// Vitest's default leaves one core free; on 2-core machines that runs the suite serially (≈40 s vs ≈28 s).
 		maxWorkers: Math.max(2, availableParallelism())

@@ -287,8 +287,9 @@ async function report(argv: string[], log: (line: string) => void): Promise<numb
 		if (mapping[breakdownDim as Field] === undefined && !extraDimensions.length)
 			throw new UsageError(`--breakdown ${args.breakdown}: no column of this file is mapped as ${args.breakdown}`);
 	}
-	const importer = createImporter({ fileName, mapping, options, extraDimensions });
 	const total = statSync(args.file).size;
+	// a plain file's size sizes the importer's columns for the whole file (a gzip file's is not its decoded size)
+	const importer = createImporter({ fileName, mapping, options, extraDimensions, expectedBytes: /\.gz$/i.test(args.file) ? undefined : total });
 	let read = 0;
 	let lastLog = 0;
 	await new Promise<void>((resolve, reject) => {

@@ -82,9 +82,10 @@ const PREDICT_SLICE_MS = 30;
 const IMPORT_PIECE_BYTES = 1 << 18;
 /**
  * The first MB, held until its layout is known, is parsed in smaller pieces: it runs before the parsing
- * code is optimised, at a fifth of the later speed (~0.3 s for 256 kB on a 2-core machine).
+ * code is optimised, up to a hundred times slower than later (the first 64 kB pieces took 70–140 ms each
+ * on a 2-core machine, ~1 ms once optimised), so a piece here is 16 kB (≤ ~40 ms).
  */
-const BACKLOG_PIECE_BYTES = 1 << 16;
+const BACKLOG_PIECE_BYTES = 1 << 14;
 /** How many analyses (per settings) are kept for exports and quick switching back. */
 const ANALYSIS_CACHE_SIZE = 6;
 /** Largest customer page the worker sends (the table pages through the rest). */
@@ -441,9 +442,9 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 			try {
 				// `let`: dropped after finish, so its row columns, id tables and duplicate set (~70 MB at 1M rows) can be
 				// collected while the dataset is stored (issue 5, target 5: peak memory during import)
-				let importer: Importer | null = createImporter({ fileName: req.name, mapping: req.mapping, options: req.options });
 				const gzip = await isGzip(req.file);
 				const plainSize = gzip ? await gzipPlainSize(req.file) : null;
+				let importer: Importer | null = createImporter({ fileName: req.name, mapping: req.mapping, options: req.options, expectedBytes: gzip ? (plainSize ?? undefined) : total });
 				const reader = (await openBytes(req.file, (n) => (raw = n), gzip)).getReader();
 				let lastYield = performance.now();
 				let rawBefore = 0;

@@ -1,4 +1,5 @@
 import { packedString, type PackedStrings } from '../packed-strings';
+import { release } from '../memory';
 
 /**
  * Interning of id values (customer ids, order ids, dimension values) into dense indexes, keyed by a
@@ -139,10 +140,34 @@ abstract class SlotTable {
 	/** Reads something of value k (see `touch`). */
 	protected abstract peek(k: number): number;
 
-	private rehash(): void {
+	/**
+	 * Room for about `values` values in all: the slots sized for them now, while few are kept (rehashing a
+	 * table of millions of slots late in an import is a pause without progress). Values found by number
+	 * (`dense`) need no slots.
+	 */
+	protected reserveSlots(values: number): void {
+		if (this.dense !== null) return;
+		let n = this.slots.length / this.stride;
+		while (n < values * 2 && n < 1 << 26) n *= 2;
+		if (n * this.stride > this.slots.length) this.rehash(n * this.stride);
+	}
+
+	/**
+	 * Frees the slots and the number array now (release()): the table finds nothing afterwards, and is
+	 * dropped. Subclasses free what else they hold that is not handed out.
+	 */
+	release(): void {
+		release(this.slots);
+		this.slots = new Int32Array(this.stride * 2);
+		this.dense?.release();
+		this.dense = null;
+		this.shaped = true;
+	}
+
+	private rehash(size = this.slots.length * 2): void {
 		const old = this.slots;
 		const stride = this.stride;
-		const slots = new Int32Array(old.length * 2);
+		const slots = new Int32Array(size);
 		const mask = slots.length / stride - 1;
 		for (let j = 0; j < old.length; j += stride) {
 			if (old[j] === 0) continue;
@@ -152,6 +177,7 @@ abstract class SlotTable {
 			for (let w = 0; w < stride; w++) slots[i * stride + w] = old[j + w];
 		}
 		this.slots = slots;
+		release(old);
 	}
 }
 
@@ -238,9 +264,15 @@ class DenseIds {
 		const next = new Int32Array(size);
 		const base = v < this.base ? Math.max(0, hi - size + 1) : this.base;
 		next.set(at, this.base - base);
+		release(at);
 		this.at = next;
 		this.base = base;
 		return true;
+	}
+
+	release(): void {
+		release(this.at);
+		this.at = new Int32Array(0);
 	}
 
 	/** Number v is value k (after `room`). */
@@ -324,6 +356,7 @@ export class IdTable extends SlotTable {
 function growI32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
 	const b = new Int32Array(n);
 	b.set(a);
+	release(a);
 	return b;
 }
 
@@ -373,6 +406,7 @@ export class PackedIdTable extends SlotTable {
 			if (c > 0xff && out instanceof Uint8Array) {
 				const wide = new Uint16Array(out.length);
 				wide.set(out);
+				release(out);
 				this.chars = out = wide;
 			}
 			out[this.used + j] = c;
@@ -396,11 +430,36 @@ export class PackedIdTable extends SlotTable {
 		while (cap < need) cap *= 2;
 		const next = this.chars instanceof Uint8Array ? new Uint8Array(cap) : new Uint16Array(cap);
 		next.set(this.chars.subarray(0, this.used));
+		release(this.chars);
 		this.chars = next;
+	}
+
+	/** Room for about `values` values in all, their characters as long on average as those kept so far. */
+	reserve(values: number): void {
+		if (values <= this.count) return;
+		this.reserveSlots(values);
+		if (values > this.ends.length) this.ends = growI32(this.ends, values);
+		const chars = this.count > 0 ? Math.ceil((this.used / this.count) * values) : 0;
+		if (chars > this.chars.length) {
+			const next = this.chars instanceof Uint8Array ? new Uint8Array(chars) : new Uint16Array(chars);
+			next.set(this.chars.subarray(0, this.used));
+			release(this.chars);
+			this.chars = next;
+		}
 	}
 
 	/** The values so far, in buffers of their own exact size. */
 	packed(): PackedStrings {
 		return { length: this.count, chars: this.chars.slice(0, this.used), ends: this.ends.slice(0, this.count) };
+	}
+
+	/** Frees the characters and ends too (what packed() returned are copies of them). */
+	override release(): void {
+		super.release();
+		release(this.ends, this.chars);
+		this.ends = new Int32Array(1);
+		this.chars = new Uint8Array(1);
+		this.used = 0;
+		this.count = 0;
 	}
 }

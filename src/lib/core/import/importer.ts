@@ -34,8 +34,14 @@ import { dateOrderQuestion, decimalQuestion, detectLayout } from './detect';
 import type { Layout } from './detect';
 import { CurrencyTally } from './currency';
 import { pickStrings, type PackedStrings } from '../packed-strings';
+import { release } from '../memory';
 
 const DETECT_BYTES = 1 << 20;
+/**
+ * Arrays sized from the rows (or orders) per byte read are made this much larger than the whole file's
+ * estimate, so that a file whose later rows are a little shorter still fits without another copy.
+ */
+const SIZE_MARGIN = 1.04;
 
 /** Row bits kept until finish. */
 const R_STATUS_RETURN = 1;
@@ -119,19 +125,23 @@ function isDiscount(s: string): boolean {
 /** Placeholder customer ids that mean "no customer" (never a fake customer "NULL" or "undefined"). */
 const GUEST_IDS = new Set(['null', 'none', 'undefined', 'n/a', 'nan', '#n/a', '-', '--', '—']);
 
+/** A copy of `a` with room for `n`; `a`'s memory is released (the importer holds no other view of it). */
 function growI32(a: Int32Array, n: number) {
 	const b = new Int32Array(n);
 	b.set(a);
+	release(a);
 	return b;
 }
 function growF64(a: Float64Array, n: number) {
 	const b = new Float64Array(n);
 	b.set(a);
+	release(a);
 	return b;
 }
 function growU8(a: Uint8Array, n: number) {
 	const b = new Uint8Array(n);
 	b.set(a);
+	release(a);
 	return b;
 }
 
@@ -160,6 +170,8 @@ class StreamingImporter implements Importer {
 	private ncols = 0;
 	private required: number[] = [];
 	private seenRecords = 0;
+	/** Bytes handed to the decoder so far. */
+	private fed = 0;
 
 	// columns
 	private cap = 1024;
@@ -235,6 +247,7 @@ class StreamingImporter implements Importer {
 		if (end >= b.length) {
 			this.backlog = null;
 			this.backlogAt = 0;
+			this.reserve();
 		}
 		return true;
 	}
@@ -297,6 +310,7 @@ class StreamingImporter implements Importer {
 	}
 
 	private feed(bytes: Uint8Array, last: boolean): void {
+		this.fed += bytes.length;
 		const text = (this.decoder as TextDecoder).decode(bytes, { stream: !last });
 		(this.tokenizer as RangeTokenizer).push(text);
 	}
@@ -583,15 +597,19 @@ class StreamingImporter implements Importer {
 
 	/** Notes a new order id k and its first row's hash. */
 	private firstRowOf(k: number, h1: number, h2: number): void {
-		if (k === this.firstRow1.length) {
-			this.firstRow1 = growI32(this.firstRow1, k * 2);
-			this.firstRow2 = growI32(this.firstRow2, k * 2);
-			const num = new Int32Array(k * 2).fill(-1);
-			num.set(this.orderNumber);
-			this.orderNumber = num;
-		}
+		if (k === this.firstRow1.length) this.growOrders(this.capacityFor(k));
 		this.firstRow1[k] = h1;
 		this.firstRow2[k] = h2;
+	}
+
+	/** The per-order arrays, for `n` orders. */
+	private growOrders(n: number): void {
+		this.firstRow1 = growI32(this.firstRow1, n);
+		this.firstRow2 = growI32(this.firstRow2, n);
+		const num = new Int32Array(n).fill(-1);
+		num.set(this.orderNumber);
+		release(this.orderNumber);
+		this.orderNumber = num;
 	}
 
 	/** Customers (indexes) whose id holds bidi control characters. */
@@ -729,8 +747,38 @@ class StreamingImporter implements Importer {
 		return false;
 	}
 
+	/**
+	 * How far to grow an array of rows or of orders that is full at `count` entries. Once the first MB is
+	 * read and the file's size is known (config.expectedBytes): to the whole file's count estimated from the
+	 * entries per byte so far, plus a margin, so a large import grows its arrays about once (at 3M rows,
+	 * doubling left a quarter of ~120 MB of columns empty, copied them all at 2M rows, ~0.4 s without
+	 * progress, and once more at the end); else, or near the end, at least by an eighth.
+	 */
+	private capacityFor(count: number): number {
+		const total = this.config.expectedBytes ?? 0;
+		if (!(total > 0) || this.fed < DETECT_BYTES) return count * 2;
+		const estimate = Math.ceil(((count * Math.max(total, this.fed)) / this.fed) * SIZE_MARGIN) + 1024;
+		return Math.max(estimate, Math.ceil(count * 1.125));
+	}
+
+	/** Once the first MB is parsed: the row and order arrays sized for the whole file (capacityFor). */
+	private reserve(): void {
+		if (!((this.config.expectedBytes ?? 0) > 0) || this.fed < DETECT_BYTES) return;
+		const rows = this.capacityFor(this.n);
+		if (rows > this.cap) this.growTo(rows);
+		const orders = this.orderIndex.length;
+		if (orders > 0) {
+			const cap = this.capacityFor(orders);
+			if (cap > this.firstRow1.length) this.growOrders(cap);
+			this.orderIndex.reserve(cap);
+		}
+	}
+
 	private grow(): void {
-		const cap = this.cap * 2;
+		this.growTo(this.capacityFor(this.cap));
+	}
+
+	private growTo(cap: number): void {
 		this.line = growI32(this.line, cap);
 		this.cust = growI32(this.cust, cap);
 		this.ord = growI32(this.ord, cap);
@@ -810,8 +858,12 @@ class StreamingImporter implements Importer {
 			for (let k = 0; k < orderIds.length; k++) if (renumber[k] >= 0) byNumber[renumber[k]] = k;
 			orderIds = pickStrings(orderIds, byNumber);
 		}
+		release(this.firstRow1, this.firstRow2);
 		this.firstRow1 = this.firstRow2 = new Int32Array(0);
 		// the id tables' slots are not needed any more (the values are kept): free them before compacting
+		// (the order ids are copies, packed() or pickStrings(); the customer ids' strings stay)
+		this.orderIndex.release();
+		this.customerIndex.release();
 		this.orderIndex = new PackedIdTable();
 		this.customerIndex = new IdTable();
 		let cPrefix = opts.cPrefixReturns;
@@ -836,6 +888,7 @@ class StreamingImporter implements Importer {
 		const hasAmount = m.amount !== undefined || (m.quantity !== undefined && m.unit_price !== undefined);
 		const dateCol = this.colName(m.date ?? 0);
 		// compact, in place (row j ≤ row i): no second copy of the columns at the end of a large import
+		this.seen.release();
 		this.seen = new RowHashSet();
 		const n = this.n;
 		const dayIn = dateOrder === 'mdy' ? (this.dayB ?? this.dayA) : this.dayA;
@@ -886,10 +939,19 @@ class StreamingImporter implements Importer {
 			j++;
 		}
 		const out = j;
+		// dayA holds the days read either way now; renumber is this.orderNumber
+		release(this.dayB, this.amtComma, cOrder, this.orderNumber);
+		this.orderNumber = new Int32Array(0);
 		this.dayB = null;
 		this.amtComma = null;
-		// the columns as they are when they are mostly full, else copies of their own size
-		const ownSize = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => (out >= a.length * 0.75 ? (a.subarray(0, out) as T) : (a.slice(0, out) as T));
+		// the columns as they are when they are mostly full, else copies of their own size (the column's
+		// memory released at once: the importer is done with it)
+		const ownSize = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
+			if (out >= a.length * 0.75) return a.subarray(0, out) as T;
+			const copy = a.slice(0, out) as T;
+			release(a);
+			return copy;
+		};
 		const customer = ownSize(cust);
 		const order = ownSize(ord);
 		const dayCol = ownSize(dayA);

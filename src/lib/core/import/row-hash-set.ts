@@ -1,3 +1,5 @@
+import { release } from '../memory';
+
 /** A set of 64-bit record hashes (two 32-bit lanes) in typed arrays: bounded memory for duplicate detection. */
 export class RowHashSet {
 	private a = new Int32Array(1 << 12);
@@ -29,5 +31,15 @@ export class RowHashSet {
 		this.used = new Uint8Array(cap);
 		this.size = 0;
 		for (let i = 0; i < used.length; i++) if (used[i] === 1) this.add(a[i], b[i]);
+		release(a, b, used);
+	}
+
+	/** Frees the set's memory now (release()); it is empty afterwards. */
+	release(): void {
+		release(this.a, this.b, this.used);
+		this.a = new Int32Array(1 << 12);
+		this.b = new Int32Array(1 << 12);
+		this.used = new Uint8Array(1 << 12);
+		this.size = 0;
 	}
 }
