@@ -47,6 +47,40 @@ export function packStrings(values: readonly string[]): PackedStrings {
 	return { length: values.length, chars, ends };
 }
 
+/** Values [from, to) of a packed list, in buffers of their own. */
+export function slicePacked(p: PackedStrings, from: number, to: number): PackedStrings {
+	const a = Math.max(0, Math.min(from, p.length));
+	const b = Math.max(a, Math.min(to, p.length));
+	const s = a === 0 ? 0 : p.ends[a - 1];
+	const ends = p.ends.slice(a, b);
+	for (let k = 0; k < ends.length; k++) ends[k] -= s;
+	return { length: b - a, chars: p.chars.slice(s, b === 0 ? 0 : p.ends[b - 1]), ends };
+}
+
+/** The values of several packed lists, one after another, as one packed list. */
+export function concatPacked(parts: readonly PackedStrings[]): PackedStrings {
+	if (parts.length === 1) return parts[0];
+	let length = 0;
+	let chars = 0;
+	let wide = false;
+	for (const p of parts) {
+		length += p.length;
+		chars += p.length === 0 ? 0 : p.ends[p.length - 1];
+		if (p.chars instanceof Uint16Array) wide = true;
+	}
+	const out: PackedStrings = { length, chars: wide ? new Uint16Array(chars) : new Uint8Array(chars), ends: new Int32Array(length) };
+	let k = 0;
+	let at = 0;
+	for (const p of parts) {
+		const n = p.length === 0 ? 0 : p.ends[p.length - 1];
+		out.chars.set(p.chars.subarray(0, n), at);
+		for (let i = 0; i < p.length; i++) out.ends[k + i] = p.ends[i] + at;
+		k += p.length;
+		at += n;
+	}
+	return out;
+}
+
 /** A packed list with no value. */
 export function emptyPacked(): PackedStrings {
 	return { length: 0, chars: new Uint8Array(0), ends: new Int32Array(0) };

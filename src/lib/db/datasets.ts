@@ -5,7 +5,8 @@
 import type { Table, Transaction } from 'dexie';
 import type { DimensionColumn, OrderData, ReportEntry } from '../core/types';
 import { UserError } from '../core/user-messages';
-import { packStrings } from '../core/packed-strings';
+import { concatPacked, packStrings, slicePacked, type PackedStrings } from '../core/packed-strings';
+import { release } from '../core/memory';
 import {
 	CHUNK_ROWS,
 	REPORT_CHUNK,
@@ -43,12 +44,71 @@ export function buildChunk(datasetId: string, data: OrderData, index: number): C
 	};
 }
 
-function buildDictionaries(datasetId: string, data: OrderData): DictionaryRecord[] {
-	return [
-		{ datasetId, kind: 'customer', values: data.customerIds },
-		{ datasetId, kind: 'order', values: [], packed: data.orderIds },
-		...data.dims.map((d, i) => ({ datasetId, kind: `dim:${i}`, values: d.values }))
-	];
+/**
+ * Frees a chunk record's columns now (release()): once it is written (the database has its own copy) or
+ * copied into the dataset's columns. Storing 3M rows builds ~90 MB of them, which otherwise stayed
+ * resident until a garbage collection (issue 5, target 5).
+ */
+function releaseChunk(c: ChunkRecord): void {
+	release(c.customer, c.order, c.day, c.amount, c.flags, ...c.dims);
+}
+
+/**
+ * Values per dictionary record. A dictionary of more is stored as parts: `kind`, then `kind#1`, `kind#2`…
+ * Each write is serialised (and compressed) in the worker's thread before it returns: 3M order ids in
+ * one record held it ~0.5 s without progress, 760k customer ids ~0.25 s (issue 5: the bar moves at least
+ * every 250 ms); a part takes tens of ms.
+ */
+export const DICTIONARY_PART_VALUES = 200_000;
+
+/** The record kind of part `part` of dictionary `kind`. */
+const partKind = (kind: string, part: number) => (part === 0 ? kind : `${kind}#${part}`);
+
+/**
+ * The dictionary records of a dataset, each built when called, just before its write (as the chunks
+ * are): copying 3M order ids into parts took ~0.13 s, now spread over the writes.
+ */
+function dictionaryParts(datasetId: string, data: OrderData): (() => DictionaryRecord)[] {
+	const out: (() => DictionaryRecord)[] = [];
+	const starts = (n: number) => Array.from({ length: Math.max(1, Math.ceil(n / DICTIONARY_PART_VALUES)) }, (_, part) => part * DICTIONARY_PART_VALUES);
+	const list = (kind: string, values: string[]) => {
+		starts(values.length).forEach((at, part) =>
+			out.push(() => ({ datasetId, kind: partKind(kind, part), values: values.length <= DICTIONARY_PART_VALUES ? values : values.slice(at, at + DICTIONARY_PART_VALUES) }))
+		);
+	};
+	list('customer', data.customerIds);
+	const orders = data.orderIds;
+	starts(orders.length).forEach((at, part) =>
+		out.push(() => ({ datasetId, kind: partKind('order', part), values: [], packed: orders.length <= DICTIONARY_PART_VALUES ? orders : slicePacked(orders, at, at + DICTIONARY_PART_VALUES) }))
+	);
+	data.dims.forEach((d, i) => list(`dim:${i}`, d.values));
+	return out;
+}
+
+/**
+ * The stored dictionaries of a dataset by kind, their parts joined in order (dictionaryParts). Records
+ * stored before dictionaries had parts are one part each; order ids stored before they were packed
+ * are a list of strings.
+ */
+function joinDictionaries(records: DictionaryRecord[]): Map<string, { values: string[]; packed: PackedStrings | null }> {
+	const byKind = new Map<string, DictionaryRecord[]>();
+	for (const r of records) {
+		const hash = r.kind.lastIndexOf('#');
+		const kind = hash < 0 ? r.kind : r.kind.slice(0, hash);
+		const part = hash < 0 ? 0 : Number(r.kind.slice(hash + 1));
+		const parts = byKind.get(kind) ?? [];
+		parts[part] = r;
+		byKind.set(kind, parts);
+	}
+	const out = new Map<string, { values: string[]; packed: PackedStrings | null }>();
+	for (const [kind, parts] of byKind) {
+		// (a sparse array: some() would skip the hole of a missing part)
+		for (let i = 0; i < parts.length; i++) if (parts[i] === undefined) throw new UserError('dataset_not_stored', { id: records[0]?.datasetId ?? '' });
+		const values = parts.length === 1 ? parts[0].values : parts.flatMap((p) => p.values);
+		const packed = parts.some((p) => p.packed) ? concatPacked(parts.map((p) => p.packed ?? packStrings(p.values))) : null;
+		out.set(kind, { values, packed });
+	}
+	return out;
 }
 
 function buildReports(datasetId: string, report: ReportEntry[]): ReportRecord[] {
@@ -123,7 +183,7 @@ async function writeParts(
 	tx: Transaction,
 	id: string,
 	data: OrderData,
-	parts: { chunks: number; dictionaries: DictionaryRecord[]; reports: ReportRecord[] },
+	parts: { chunks: number; dictionaries: (() => DictionaryRecord)[]; reports: ReportRecord[] },
 	progress: { step(): void; tail(): void },
 	shouldAbort?: () => boolean
 ): Promise<void> {
@@ -133,9 +193,13 @@ async function writeParts(
 	const inFlight: Promise<void>[] = [];
 	for (let i = 0; i < parts.chunks; i++) {
 		if (shouldAbort?.()) tx.abort();
+		const chunk = buildChunk(id, data, i);
 		inFlight.push(
-			db.chunks.add(buildChunk(id, data, i)).then(
-				() => progress.step(),
+			db.chunks.add(chunk).then(
+				() => {
+					releaseChunk(chunk);
+					progress.step();
+				},
 				(error: unknown) => {
 					failure ??= { error };
 				}
@@ -147,9 +211,9 @@ async function writeParts(
 	await Promise.all(inFlight);
 	if (failure) throw (failure as { error: unknown }).error;
 	progress.tail();
-	for (const d of parts.dictionaries) {
+	for (const part of parts.dictionaries) {
 		if (shouldAbort?.()) tx.abort();
-		await db.dictionaries.add(d);
+		await db.dictionaries.add(part());
 		progress.step();
 	}
 	if (parts.reports.length) {
@@ -176,7 +240,7 @@ async function storeInTransaction(
 	shouldAbort?: () => boolean
 ): Promise<DatasetRecord> {
 	const chunks = chunkCount(data);
-	const dictionaries = buildDictionaries(record.id, data);
+	const dictionaries = dictionaryParts(record.id, data);
 	const reports = buildReports(record.id, report);
 	const full: DatasetRecord = { ...record, chunks };
 	const progress = storeSteps(chunks + dictionaries.length + (reports.length ? 1 : 0) + 1, chunks, onProgress);
@@ -217,9 +281,8 @@ export async function loadData(db: MandegarDB, id: string): Promise<OrderData> {
 	if (!meta) throw new UserError('dataset_not_stored', { id });
 	const chunks = await db.chunks.where('[datasetId+index]').between([id, 0], [id, Infinity]).toArray();
 	chunks.sort((a, b) => a.index - b.index);
-	const dicts = await db.dictionaries.where('datasetId').equals(id).toArray();
-	const dict = new Map(dicts.map((d) => [d.kind, d.values]));
-	const orders = dicts.find((d) => d.kind === 'order');
+	const dict = joinDictionaries(await db.dictionaries.where('datasetId').equals(id).toArray());
+	const orders = dict.get('order');
 	const n = chunks.reduce((s, c) => s + c.length, 0);
 	const customer = new Int32Array(n);
 	const order = new Int32Array(n);
@@ -236,11 +299,12 @@ export async function loadData(db: MandegarDB, id: string): Promise<OrderData> {
 		flags.set(c.flags, at);
 		c.dims.forEach((codes, i) => dimCodes[i]?.set(codes, at));
 		at += c.length;
+		releaseChunk(c);
 	}
 	const dims: DimensionColumn[] = meta.dimNames.map((name, i) => ({
 		name,
 		codes: dimCodes[i],
-		values: dict.get(`dim:${i}`) ?? []
+		values: dict.get(`dim:${i}`)?.values ?? []
 	}));
 	return {
 		length: n,
@@ -249,7 +313,7 @@ export async function loadData(db: MandegarDB, id: string): Promise<OrderData> {
 		day,
 		amount,
 		flags,
-		customerIds: dict.get('customer') ?? [],
+		customerIds: dict.get('customer')?.values ?? [],
 		orderIds: orders?.packed ?? packStrings(orders?.values ?? []),
 		hasOrderId: meta.hasOrderId,
 		hasAmount: meta.hasAmount,
