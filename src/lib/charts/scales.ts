@@ -416,6 +416,20 @@ export function heatSteps(bands: readonly HeatBand[], sizes: readonly number[]):
 	return out;
 }
 
+/**
+ * How many cells the next frame of a big heatmap adds, from how many the last one added (`cells`) and
+ * how long that frame took (`frameMs`, the interval between animation frames, ≥ ~17 ms): half as many
+ * after a frame over 34 ms, one and a half times as many after a frame of 22 ms or less, else the same,
+ * within [min, max] (a frame's cost jumps now and then: a new band, a collection). A frame's
+ * cost per cell differs tenfold between machines and with what else the page draws, so fixed step sizes
+ * were either slow or over the 50 ms a main-thread task may take (issue 5: 65–96 ms tasks drawing a
+ * weekly grid at 120 cells a frame).
+ */
+export function nextFrameCells(cells: number, frameMs: number, min = 20, max = 400): number {
+	const next = frameMs > 34 ? Math.floor(cells / 2) : frameMs <= 22 ? Math.ceil(cells * 1.5) : cells;
+	return Math.max(min, Math.min(max, next));
+}
+
 /* ------------------------------------------------------------ more charts */
 
 /** Colour of the i-th series of a multi-line chart (Tableau 10, distinguishable for most colour vision). */

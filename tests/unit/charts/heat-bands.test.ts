@@ -1,6 +1,6 @@
 // heatBands: the heatmap drawn one band of whole rows per frame (issue 5). Expected bands worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { heatBands, heatSteps, type HeatCell } from '../../../src/lib/charts/scales';
+import { heatBands, heatSteps, nextFrameCells, type HeatCell } from '../../../src/lib/charts/scales';
 
 const ROW = 20;
 /** A triangular grid like a cohort table: row r (cohort c<r>) has `n - r` cells, offsets 0…n-r-1. */
@@ -82,5 +82,34 @@ describe('heatSteps', () => {
 		expect(sizes.reduce((a, b) => a + b, 0)).toBe((156 * 157) / 2);
 		for (let b = 0; b < bands.length; b++) expect(steps.filter((s) => s.band === b).at(-1)!.end).toBe(bands[b].cells.length);
 		expect(heatSteps([], [40])).toEqual([]);
+	});
+});
+
+describe('nextFrameCells (issue 5: heatmap frames under 50 ms on any machine)', () => {
+	it('adds cells while frames stay short, halves them after a long frame, keeps them in between', () => {
+		expect(nextFrameCells(40, 17)).toBe(60);
+		expect(nextFrameCells(60, 22)).toBe(90);
+		expect(nextFrameCells(90, 23)).toBe(90);
+		expect(nextFrameCells(90, 34)).toBe(90);
+		expect(nextFrameCells(90, 35)).toBe(45);
+		expect(nextFrameCells(45, 120)).toBe(22);
+	});
+	it('stays within its bounds', () => {
+		expect(nextFrameCells(20, 500)).toBe(20);
+		expect(nextFrameCells(30, 500, 20)).toBe(20);
+		expect(nextFrameCells(350, 10)).toBe(400);
+		expect(nextFrameCells(900, 10, 20, 1000)).toBe(1000);
+	});
+	it('settles where frames take 22–34 ms when each cell costs the same', () => {
+		// a machine where a frame costs 5 ms plus 0.2 ms a cell (never under one 16.7 ms vsync interval)
+		const frame = (cells: number) => Math.max(16.7, 5 + 0.2 * cells);
+		let cells = 40;
+		const seen: number[] = [];
+		for (let i = 0; i < 40; i++) {
+			cells = nextFrameCells(cells, frame(cells));
+			seen.push(frame(cells));
+		}
+		expect(Math.max(...seen.slice(10))).toBeLessThanOrEqual(50);
+		expect(Math.min(...seen.slice(10))).toBeGreaterThan(22);
 	});
 });
