@@ -50,7 +50,7 @@ const APP_ONLY = argv.includes('--app-only');
 const ONLINE_RETAIL = argv.includes('--online-retail');
 /** The shared data folder beside the repository; ONLINE_RETAIL names the file when the bench runs elsewhere (a worktree). */
 const ONLINE_RETAIL_FILE = process.env.ONLINE_RETAIL ?? resolve(ROOT, '../shared/data/online_retail/online_retail.csv.gz');
-/** --profile-app: CPU profile of the app's main thread from the import click to the dashboard drawn. */
+/** --profile-app: CPU profiles of the app's main thread from the import click to the dashboard drawn, and over the change to weekly cohorts. */
 const PROFILE_APP = argv.includes('--profile-app');
 const MB = 1024 * 1024;
 
@@ -382,6 +382,12 @@ async function weeklyRun(page) {
 	const ready = '[data-testid="cohort-heatmap"][data-ready="true"]';
 	await page.locator(ready).waitFor({ state: 'visible', timeout: 120_000 });
 	await page.evaluate(() => (window.__longtasks ? (window.__longtasks.length = 0) : null));
+	const cdp = PROFILE_APP ? await page.context().newCDPSession(page) : null;
+	if (cdp) {
+		await cdp.send('Profiler.enable');
+		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+		await cdp.send('Profiler.start');
+	}
 	const t0 = await page.evaluate(() => {
 		const w = window;
 		w.__weeklyAt = null;
@@ -399,6 +405,13 @@ async function weeklyRun(page) {
 		return at;
 	});
 	await page.waitForFunction(() => window.__weeklyAt !== null, null, { timeout: 300_000, polling: 100 });
+	if (cdp) {
+		const { profile } = await cdp.send('Profiler.stop');
+		const out = join(OUT, 'app-main-weekly.cpuprofile');
+		writeFileSync(out, JSON.stringify(profile));
+		log(`app main-thread profile of the weekly change: ${out}`);
+		await cdp.detach();
+	}
 	const got = await page.evaluate(() => ({ at: window.__weeklyAt, tasks: window.__longtasks, cohorts: new Set([...document.querySelectorAll('[data-testid="heat-cell"]')].map((c) => c.getAttribute('data-cohort'))).size }));
 	const tasks = got.tasks ?? [];
 	const out = { to_heatmap_ms: round(got.at - t0), cohorts: got.cohorts, longest_task_ms: tasks.reduce((m, x) => Math.max(m, x.duration), 0), long_tasks: tasks.map((x) => ({ after_change_ms: round(x.start - t0), duration_ms: x.duration })) };
