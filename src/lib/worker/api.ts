@@ -553,9 +553,12 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				if (cancelRequested) throw new CancelledError();
 				const data = result.data;
 				const fileHash = await hashing.digest;
-				if (fileHash === null) throw new CancelledError();
+				// a cancel that came while the hash was finished or the same file looked for (a small file's
+				// import is mostly these waits) is a cancel, not a same-file question
+				if (fileHash === null || cancelRequested) throw new CancelledError();
 				if (!req.allowSameFile) {
 					const existing = await findByFileHash(db, fileHash);
+					if (cancelRequested) throw new CancelledError();
 					if (existing) return { kind: 'same-file', existing: toMeta(existing) };
 				}
 				if (req.appendTo) {
