@@ -50,5 +50,11 @@ test('offsets sit over their columns and cohorts beside their rows, monthly and 
 	expect(weekly.columns).toBeGreaterThan(40);
 	expect(weekly.dx).toBeLessThanOrEqual(2);
 	expect(weekly.dy).toBeLessThanOrEqual(2);
+	// the corner's two column heads ("Cohort", "Customers") side by side, not over each other
+	const corner = await page.evaluate(() => {
+		const [cohort, customers] = [...document.querySelectorAll('[data-testid="cohort-heatmap"] svg.heat-corner text')].map((t) => t.getBoundingClientRect());
+		return { cohortRight: cohort.right, customersLeft: customers.left };
+	});
+	expect(corner.cohortRight + 4).toBeLessThanOrEqual(corner.customersLeft);
 	await page.getByTestId('cohort-heatmap').screenshot({ path: 'test-results/screenshots/heatmap-weekly-aligned.png' });
 });
