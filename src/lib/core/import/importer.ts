@@ -792,10 +792,10 @@ class StreamingImporter implements Importer {
 	}
 
 	finish(tick?: (fraction: number) => void): ImportResult {
-		if (!this.layout && !this.rejected) {
-			this.start(true);
-			this.drain();
-		} else if (this.layout) {
+		// the layout is known at the end only for a file under the detection size; either way the decoder
+		// is flushed last, so a file cut inside its last character keeps U+FFFD for it
+		if (!this.layout && !this.rejected) this.start(true);
+		if (this.layout) {
 			this.drain();
 			this.feed(new Uint8Array(0), true);
 		}
