@@ -6,7 +6,8 @@
  */
 import { proxy } from 'comlink';
 import { api } from '../worker/client';
-import type { DashboardResult, DatasetMeta, DimensionValues, ImportProgress, ReportEntry, TableName } from '../worker/api-types';
+import type { DashboardView, DatasetMeta, DimensionValues, ImportProgress, ReportEntry, TableName } from '../worker/api-types';
+import { unpackCohorts } from '../core/cohort-pack';
 import { isEmptyFilter, NO_FILTER, normaliseFilter, type OrderFilter } from '../core/filter';
 import { parseHash, sameFilter, sameSettings, settingsFromHash, type HashState } from './url-state';
 import type { FilePreview } from '../core/import/types';
@@ -82,7 +83,7 @@ export class AppState {
 	datasets = $state.raw<DatasetMeta[]>([]);
 	currentId = $state<string | null>(null);
 	settings = $state<AnalysisSettings>(defaultSettings());
-	result = $state.raw<DashboardResult | null>(null);
+	result = $state.raw<DashboardView | null>(null);
 	/** Rows kept before analysis (date range, dimension values), shared by every view (issue 6). */
 	filter = $state.raw<OrderFilter>(NO_FILTER);
 	/** The filter `result` was computed with. */
@@ -266,7 +267,7 @@ export class AppState {
 			const res = await api.analyse({ datasetId, settings: $state.snapshot(this.settings), rowFilter: this.rowFilter(filter), fresh });
 			if (seq !== this.#analyseSeq) return;
 			this.resultFilter = filter;
-			this.result = res;
+			this.result = { ...res, cohorts: unpackCohorts(res.cohorts) };
 		} catch (e) {
 			if (seq !== this.#analyseSeq) return;
 			this.analyseError = t('app.analyseError', { error: errorText(e) });

@@ -24,6 +24,7 @@ import type {
 } from '../core/types';
 import type { FilePreview } from '../core/import/types';
 import type { OrderFilter } from '../core/filter';
+import type { PackedCohorts } from '../core/cohort-pack';
 import type { CustomerListSummary, DatasetFile } from '../db/schema';
 import type { CustomerListMapping } from '../core/import/customer-list';
 
@@ -127,7 +128,11 @@ export interface DashboardResult {
 	periods: PeriodRow[];
 	/** The §5 figures per period (core/period-kpis.ts), parallel to `periods`. */
 	periodKpis: PeriodKpiRow[];
-	cohorts: CohortCell[];
+	/**
+	 * The cohort cells as columns (core/cohort-pack.ts), their buffers transferred: ~12,000 cells as
+	 * objects took the page ~60 ms to deserialise in one task. The page rebuilds them (`DashboardView`).
+	 */
+	cohorts: PackedCohorts;
 	curve: CurvePoint[];
 	data: DataSummary;
 	/** The same counts over every stored row (no filter, no as-of date): what the import brought, for the import summary. */
@@ -137,6 +142,9 @@ export interface DashboardResult {
 	/** Milliseconds the worker spent computing. */
 	computeMs: number;
 }
+
+/** A DashboardResult on the page, its cohort cells rebuilt as objects (`unpackCohorts`). */
+export type DashboardView = Omit<DashboardResult, 'cohorts'> & { cohorts: CohortCell[] };
 
 /** The prediction columns customers.csv gains with a horizon (METRICS.md §8). */
 export type PredictionColumn = 'p_alive' | 'expected_purchases' | 'predicted_clv';

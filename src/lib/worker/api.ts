@@ -5,6 +5,8 @@
  */
 import { computeAnalysis, computeBreakdown, DEFAULT_THRESHOLDS, type Thresholds } from '../core/analysis';
 import { parseIsoDay, toIsoDate } from '../core/calendar';
+import { transfer } from 'comlink';
+import { packCohorts, packedBuffers } from '../core/cohort-pack';
 import { computeConcentration, computeRfmGrid } from '../core/concentration';
 import {
 	toCsv,
@@ -100,7 +102,7 @@ const PREDICTION_TOP = 50;
  * Version of what analyse() returns: part of the stored result's key, so bump it when the analysis's
  * figures or the DashboardResult shape change and results stored by an older app are recomputed.
  */
-export const RESULT_VERSION = 3;
+export const RESULT_VERSION = 4;
 
 /**
  * The key of a stored dashboard result: everything the result depends on — the request (settings,
@@ -646,13 +648,14 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				if (stored && meta && stored.key === resultKey(req, meta)) {
 					storedResult = { id: req.datasetId, key: stored.key };
 					await updateSettings(db, req.datasetId, req.settings);
-					return {
+					const result: DashboardResult = {
 						...(stored.result as DashboardResult),
 						datasetId: req.datasetId,
 						settings: req.settings,
 						facts: meta.facts,
 						computeMs: performance.now() - t0
 					};
+					return transfer(result, packedBuffers(result.cohorts));
 				}
 			}
 			const a = await analysisFor(req);
@@ -664,7 +667,7 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				settings: req.settings,
 				periods: a.periods,
 				periodKpis: a.periodKpis,
-				cohorts: a.cohorts,
+				cohorts: packCohorts(a.cohorts),
 				curve: a.curve,
 				data: a.data,
 				// The import summary describes the file, not the filtered or as-of view of it.
@@ -679,7 +682,8 @@ export function createApi(db: MandegarDB): AnalyticsApi {
 				await putResult(db, { datasetId: req.datasetId, key, result, savedAt: Date.now() });
 				storedResult = { id: req.datasetId, key };
 			}
-			return result;
+			// The columns were just built (and IndexedDB cloned them at put): nothing here reads them again.
+			return transfer(result, packedBuffers(result.cohorts));
 		},
 
 		async exportTable(req: ExportRequest) {
