@@ -7,9 +7,9 @@
 import { untrack } from 'svelte';
 import { proxy } from 'comlink';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../core/analysis';
-import { cohortCurve, cohortValues, type CohortMetric } from '../core/cohort-metrics';
+import { cohortCurve, cohortValues, type CohortMetric, type MetricCurvePoint } from '../core/cohort-metrics';
 import { parseIsoDay } from '../core/calendar';
-import type { Day, PeriodRow } from '../core/types';
+import type { CohortCell, Day, PeriodRow } from '../core/types';
 import { saveTextFile } from '../ui/save-file';
 import { groupLabel } from '../ui/format';
 import { api } from '../worker/client';
@@ -274,15 +274,32 @@ class Loadable<T> {
 	}
 }
 
+type CohortMemo<T> = WeakMap<readonly CohortCell[], Map<CohortMetric, T>>;
+const valueMemo: CohortMemo<(number | null)[]> = new WeakMap();
+const curveMemo: CohortMemo<MetricCurvePoint[]> = new WeakMap();
+function remember<T>(memo: CohortMemo<T>, cells: readonly CohortCell[], metric: CohortMetric, make: (cells: readonly CohortCell[], metric: CohortMetric) => T): T {
+	let byMetric = memo.get(cells);
+	if (!byMetric) memo.set(cells, (byMetric = new Map()));
+	let v = byMetric.get(metric);
+	if (v === undefined) byMetric.set(metric, (v = make(cells, metric)));
+	return v;
+}
+
+/**
+ * The chosen metric per cohort cell, and its average curve over complete cells (METRICS.md §4), computed
+ * once per result and metric. A section still showing an older result (the overview applies a new one a
+ * section at a time) so keeps the very same values when the new result lands, and its heatmap is not
+ * redrawn (issue 5: a weekly change redrew the old monthly grid in the frames before its own turn).
+ */
+export const cohortCellValues = (cells: readonly CohortCell[], metric: CohortMetric) => remember(valueMemo, cells, metric, cohortValues);
+export const cohortAverageCurve = (cells: readonly CohortCell[], metric: CohortMetric) => remember(curveMemo, cells, metric, cohortCurve);
+
 export class MetricsState {
 	view = $state<ViewName>('overview');
 	/** Customer-type and base-shape thresholds (METRICS.md §5, §6 defaults), editable. */
 	thresholds = $state<Thresholds>(structuredClone(DEFAULT_THRESHOLDS));
 	/** The metric the cohort heatmap and curve show. */
 	cohortMetric = $state<CohortMetric>('retention');
-	/** The chosen metric per cohort cell, and its average curve over complete cells (METRICS.md §4). */
-	cohortCells = $derived(app.result ? cohortValues(app.result.cohorts, this.cohortMetric) : []);
-	cohortAverage = $derived(app.result ? cohortCurve(app.result.cohorts, this.cohortMetric) : []);
 
 	customers = new CustomerTable(this);
 	/** Customers of the segment picked in the segments view. */
