@@ -260,8 +260,20 @@ export function buildHeatColour(cells: Pick<CohortCell, 'offset' | 'retention'>[
 	const scale = scaleSequential((t: number) => interpolateBlues(0.05 + 0.95 * t))
 		.domain([0, colourMax])
 		.clamp(true);
-	return { colour: (v: number) => scale(v), colourMax };
+	// A weekly grid at 1M rows has 12,000 cells; interpolating and formatting a colour for each cost
+	// ~30 ms of one main-thread task (issue 5). The ramp is looked up in HEAT_STEPS + 1 steps instead,
+	// each made once on first use: neighbouring steps differ by under one unit of 8-bit RGB.
+	const lut: (string | undefined)[] = new Array(HEAT_STEPS + 1);
+	const colour = (v: number) => {
+		if (!(v > 0)) v = 0;
+		const i = v >= colourMax ? HEAT_STEPS : Math.round((v / colourMax) * HEAT_STEPS);
+		return (lut[i] ??= scale((i / HEAT_STEPS) * colourMax));
+	};
+	return { colour, colourMax };
 }
+
+/** How many steps the heatmap's colour ramp is looked up in (buildHeatColour). */
+export const HEAT_STEPS = 1024;
 
 /** WCAG relative luminance of a CSS colour (0 black … 1 white). */
 export function relativeLuminance(css: string): number {

@@ -1,6 +1,7 @@
 // Chart geometry (src/lib/charts/scales.ts) and display formats (src/lib/ui/format.ts): edge cases
 // first, expected values worked out by hand.
 import { describe, expect, it } from 'vitest';
+import { interpolateBlues, rgb } from 'd3';
 import {
 	DARK_TEXT,
 	LIGHT_TEXT,
@@ -146,6 +147,18 @@ describe('heatmap geometry', () => {
 		// Clamped: 100 % and 40 % get the same (darkest) colour.
 		expect(colour(1)).toBe(colour(0.4));
 		expect(relativeLuminance(colour(0))).toBeGreaterThan(relativeLuminance(colour(0.2)));
+	});
+	it('looks the ramp up in steps that stay within one unit of d3 Blues', () => {
+		const { colour, colourMax } = buildHeatColour(cells);
+		const exact = (v: number) => rgb(interpolateBlues(0.05 + 0.95 * Math.min(1, Math.max(0, v / colourMax))));
+		for (let k = 0; k <= 500; k++) {
+			const v = (k / 500) * colourMax * 1.1 - 0.01;
+			const got = rgb(colour(v));
+			const want = exact(v);
+			expect(Math.max(Math.abs(got.r - want.r), Math.abs(got.g - want.g), Math.abs(got.b - want.b)), `value ${v}`).toBeLessThanOrEqual(1);
+		}
+		expect(colour(0)).toBe(interpolateBlues(0.05));
+		expect(colour(colourMax)).toBe(interpolateBlues(1));
 	});
 	it('falls back to 0…1 when only offset 0 exists', () => {
 		expect(buildHeatColour([cell('2011-01', 0, 3, 3)]).colourMax).toBe(1);
