@@ -25,15 +25,22 @@ class OneChunkFile extends Blob {
 }
 
 /** A file whose every stream after the first (the file hash's) hands its bytes over only after 150 ms. */
+/** A file whose second read (the hash's) waits until `release()` is called. */
 class SlowSecondReadFile extends OneChunkFile {
 	private reads = 0;
+	private open!: () => void;
+	private readonly gate = new Promise<void>((r) => (this.open = r));
+	release(): void {
+		this.open();
+	}
 	override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
 		const inner = super.stream();
 		if (this.reads++ === 0) return inner;
 		const reader = inner.getReader();
+		const gate = this.gate;
 		return new ReadableStream({
 			async pull(ctl) {
-				await new Promise((r) => setTimeout(r, 150));
+				await gate;
 				const { done, value } = await reader.read();
 				if (done) ctl.close();
 				else ctl.enqueue(value);
@@ -120,10 +127,14 @@ it('a cancel while the hash is awaited stops the import: cancelled, not the same
 	const again = new SlowSecondReadFile([retail]);
 	let cancelScheduled = false;
 	const res = await api.importFile({ file: again, name: 'retail.csv', mapping, options: {} }, (p: ImportProgress) => {
-		// every row read: cancel a moment later, while the (slow) hash is still being read
+		// every row read: cancel a moment later, while the hash is still being read; the hash's read is held
+		// until the cancel is in, so a slow machine cannot finish it first (this test used to race a timer)
 		if (!cancelScheduled && p.phase === 'reading' && p.done === p.total) {
 			cancelScheduled = true;
-			setTimeout(() => void api.cancelImport(), 20);
+			setTimeout(() => {
+				void api.cancelImport();
+				again.release();
+			}, 20);
 		}
 	});
 	expect(cancelScheduled).toBe(true);
