@@ -15,3 +15,23 @@ export function release(...arrays: (ArrayBufferView | null | undefined)[]): void
 		if (buffer.byteLength > 0) buffer.transfer(0);
 	}
 }
+
+/** A copy of `a` with room for `n`; `a`'s memory is released (the caller holds no other view of it). */
+export function growI32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
+	const b = new Int32Array(n);
+	b.set(a);
+	release(a);
+	return b;
+}
+export function growF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
+	const b = new Float64Array(n);
+	b.set(a);
+	release(a);
+	return b;
+}
+export function growU8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
+	const b = new Uint8Array(n);
+	b.set(a);
+	release(a);
+	return b;
+}

@@ -14,6 +14,7 @@
 import type { Table } from 'dexie';
 import type { MandegarDB } from './schema';
 import { englishText, type UserMessageCode } from '../core/user-messages';
+import { isGzip } from '../worker/file-bytes';
 
 export const BACKUP_FORMAT = 'mandegar-backup';
 export const BACKUP_VERSION = 1;
@@ -183,11 +184,6 @@ async function* lines(stream: ReadableStream<string>): AsyncGenerator<string> {
 	}
 	const last = pieces.join('');
 	if (last.trim()) yield last;
-}
-
-async function isGzip(file: Blob): Promise<boolean> {
-	const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-	return head[0] === 0x1f && head[1] === 0x8b;
 }
 
 /** Thrown when `isCancelled` says stop: a backup makes no file, a restore leaves the database as it was. */

@@ -1,5 +1,5 @@
 import { packedString, type PackedStrings } from '../packed-strings';
-import { release } from '../memory';
+import { growI32, release } from '../memory';
 
 /**
  * Interning of id values (customer ids, order ids, dimension values) into dense indexes, keyed by a
@@ -353,12 +353,6 @@ export class IdTable extends SlotTable {
 	}
 }
 
-function growI32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
-	const b = new Int32Array(n);
-	b.set(a);
-	release(a);
-	return b;
-}
 
 /** The per-field hash the importer computes in its duplicate-detection loop (FNV-1a, 32 bits), of s[a, b). */
 export function fieldHash(s: string, a = 0, b = s.length): number {

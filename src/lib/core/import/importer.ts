@@ -34,7 +34,7 @@ import { dateOrderQuestion, decimalQuestion, detectLayout } from './detect';
 import type { Layout } from './detect';
 import { CurrencyTally } from './currency';
 import { pickStrings, type PackedStrings } from '../packed-strings';
-import { release } from '../memory';
+import { growF64, growI32, growU8, release } from '../memory';
 
 const DETECT_BYTES = 1 << 20;
 /**
@@ -125,25 +125,6 @@ function isDiscount(s: string): boolean {
 /** Placeholder customer ids that mean "no customer" (never a fake customer "NULL" or "undefined"). */
 const GUEST_IDS = new Set(['null', 'none', 'undefined', 'n/a', 'nan', '#n/a', '-', '--', '—']);
 
-/** A copy of `a` with room for `n`; `a`'s memory is released (the importer holds no other view of it). */
-function growI32(a: Int32Array, n: number) {
-	const b = new Int32Array(n);
-	b.set(a);
-	release(a);
-	return b;
-}
-function growF64(a: Float64Array, n: number) {
-	const b = new Float64Array(n);
-	b.set(a);
-	release(a);
-	return b;
-}
-function growU8(a: Uint8Array, n: number) {
-	const b = new Uint8Array(n);
-	b.set(a);
-	release(a);
-	return b;
-}
 
 /** Creates a streaming importer for one file (ImportConfig from the preview). */
 export function createImporter(config: ImportConfig): Importer {
