@@ -14,7 +14,7 @@
 import type { Table } from 'dexie';
 import type { MandegarDB } from './schema';
 import { englishText, type UserMessageCode } from '../core/user-messages';
-import { isGzip } from '../worker/file-bytes';
+import { isGzipHead } from '../core/import/detect';
 
 export const BACKUP_FORMAT = 'mandegar-backup';
 export const BACKUP_VERSION = 1;
@@ -249,7 +249,7 @@ export async function restoreWorkspace(db: MandegarDB, file: Blob, control: Back
 	);
 	check();
 	report(0);
-	if (await isGzip(file)) bytes = bytes.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
+	if (isGzipHead(new Uint8Array(await file.slice(0, 2).arrayBuffer()))) bytes = bytes.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
 	const text = bytes.pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>);
 	const it = lines(text);
 

@@ -3,12 +3,10 @@
  * the fly, so an import, its preview and its file hash all see the same decoded bytes.
  */
 import { ByteHasher } from '../core/hash';
-
-const GZIP_MAGIC = [0x1f, 0x8b];
+import { isGzipHead } from '../core/import/detect';
 
 export async function isGzip(file: Blob): Promise<boolean> {
-	const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-	return head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+	return isGzipHead(new Uint8Array(await file.slice(0, 2).arrayBuffer()));
 }
 
 /**

@@ -91,11 +91,16 @@ export function codePageConfident(b: Uint8Array): boolean {
 	return high > 0 && inRun >= high * 0.6;
 }
 
+/** The gzip magic number (1f 8b) opens these bytes: a file's first two are enough. */
+export function isGzipHead(b: Uint8Array): boolean {
+	return b[0] === 0x1f && b[1] === 0x8b;
+}
+
 /** Names well-known binary formats from their magic bytes. */
 function binaryMagic(b: Uint8Array): string | null {
 	const at = (...xs: number[]) => xs.every((x, i) => b[i] === x);
 	if (at(0x25, 0x50, 0x44, 0x46)) return 'a PDF document';
-	if (at(0x1f, 0x8b)) return 'a gzip archive';
+	if (isGzipHead(b)) return 'a gzip archive';
 	if (at(0x89, 0x50, 0x4e, 0x47)) return 'a PNG image';
 	if (at(0xff, 0xd8, 0xff)) return 'a JPEG image';
 	if (at(0x47, 0x49, 0x46, 0x38)) return 'a GIF image';
