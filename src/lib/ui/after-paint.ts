@@ -30,3 +30,33 @@ export function afterPaint(fn: () => void, frames = 1): () => void {
 		clearTimeout(timer);
 	};
 }
+
+/** Work waiting for its turn (afterPaintTurn), first come first served; one runs per painted frame. */
+const turns: (() => void)[] = [];
+let scheduled = false;
+
+/**
+ * Run `fn` after a painted frame (like afterPaint), when it is its turn: one such function runs per
+ * painted frame, in the order they were asked for. However many lists are growing at once (the period
+ * table, the heatmap's label column and header after a change of period unit, `progressive`), one step
+ * of one list is added per frame, so their layouts do not pile up into one long frame (issue 5: that
+ * frame ran 60–100 ms). Returns a cancel function.
+ */
+export function afterPaintTurn(fn: () => void): () => void {
+	const turn = () => fn();
+	turns.push(turn);
+	if (!scheduled) schedule();
+	return () => {
+		const i = turns.indexOf(turn);
+		if (i >= 0) turns.splice(i, 1);
+	};
+}
+
+function schedule() {
+	scheduled = true;
+	afterPaint(() => {
+		scheduled = false;
+		turns.shift()?.();
+		if (turns.length > 0 && !scheduled) schedule();
+	});
+}

@@ -1,34 +1,5 @@
 import { print } from '../state/print.svelte';
-import { afterPaint } from './after-paint';
-
-/** Lists waiting to grow, first come first served; one grows per painted frame. */
-const turns: (() => void)[] = [];
-let scheduled = false;
-
-/**
- * Run `fn` after a painted frame, when it is this list's turn: however many lists are growing at once
- * (the period table, the heatmap's label column and header after a change of period unit), one step of
- * one list is added per frame, so their layouts do not pile up into one long frame (issue 5). Returns a
- * cancel function.
- */
-function nextTurn(fn: () => void): () => void {
-	const turn = () => fn();
-	turns.push(turn);
-	if (!scheduled) schedule();
-	return () => {
-		const i = turns.indexOf(turn);
-		if (i >= 0) turns.splice(i, 1);
-	};
-}
-
-function schedule() {
-	scheduled = true;
-	afterPaint(() => {
-		scheduled = false;
-		turns.shift()?.();
-		if (turns.length > 0 && !scheduled) schedule();
-	});
-}
+import { afterPaintTurn } from './after-paint';
 
 /**
  * A long list drawn over several frames (issue 5: no main-thread task over 50 ms). A weekly period table
@@ -52,7 +23,7 @@ export function progressive<T>(source: () => readonly T[], first = 40, step = 40
 		let cancel = () => {};
 		const grow = () => {
 			if (count >= list.length) return;
-			cancel = nextTurn(() => {
+			cancel = afterPaintTurn(() => {
 				count += step;
 				grown = { list, count };
 				grow();
