@@ -411,21 +411,120 @@ export function heatBands(cells: readonly HeatCell[], rowHeight: number, sizes: 
 	return out;
 }
 
+/** A heat cell's key in the grid: `cohort|offset`. */
+export const heatKey = (c: { cohort: string; offset: number }): string => `${c.cohort}|${c.offset}`;
+
+/** A rectangle in the grid's coordinates (the cells' `x`/`y`). */
+export interface HeatRect {
+	left: number;
+	top: number;
+	right: number;
+	bottom: number;
+}
+
 /**
- * The frames that draw the bands: step i shows band `band` up to cell `end` (exclusive) and every band
- * before it whole. A band is filled over several steps of at most `sizes[i]` cells (the last size
- * repeats), so a frame adds at most that many cells even where one row is wider (a weekly grid's first
- * rows have 156 cells).
+ * A grid with more cells than this draws only the cells around what is in view (`heatWindow`); a smaller
+ * one draws them all. A weekly grid at 1M rows has 12,000 cells, and creating them all kept the page's
+ * main thread in 50–100 ms tasks and collections for seconds (issue 5); a monthly one has ~700.
  */
-export function heatSteps(bands: readonly HeatBand[], sizes: readonly number[]): { band: number; end: number }[] {
-	const out: { band: number; end: number }[] = [];
-	bands.forEach((b, band) => {
-		for (let end = 0; end < b.cells.length; ) {
-			end = Math.min(b.cells.length, end + Math.max(1, sizes[Math.min(out.length, sizes.length - 1)] ?? Infinity));
-			out.push({ band, end });
+export const HEAT_WINDOW_MIN_CELLS = 3000;
+
+/**
+ * The part of a big grid to draw, from the part in view (`view`, in the grid's coordinates): the view
+ * and half its width and height again on each side, so a short scroll shows cells already drawn. The
+ * current window is kept while the view stays a quarter of its size inside it, so scrolling redraws
+ * only now and then. A view of no size (the box is hidden or not laid out yet) counts as `fallback`.
+ */
+export function heatWindow(view: HeatRect, current: HeatRect | null, fallback = { width: 1200, height: 480 }): HeatRect {
+	const w = view.right > view.left ? view.right - view.left : fallback.width;
+	const h = view.bottom > view.top ? view.bottom - view.top : fallback.height;
+	const [left, top, right, bottom] = [view.left, view.top, view.left + w, view.top + h];
+	const mx = w / 2;
+	const my = h / 2;
+	if (current && current.left <= left - mx / 2 && current.right >= right + mx / 2 && current.top <= top - my / 2 && current.bottom >= bottom + my / 2) return current;
+	return { left: left - mx, top: top - my, right: right + mx, bottom: bottom + my };
+}
+
+/**
+ * The bands with only their cells that overlap `rect` (each band kept, maybe empty, so the bands below
+ * stay where they are), and the cell `keep` wherever it is (the grid's tab stop must exist to be
+ * tabbed to). No rect: the bands as they are.
+ */
+export function windowBands(bands: readonly HeatBand[], rect: HeatRect | null, cellWidth: number, rowHeight: number, keep: string | null = null): HeatBand[] {
+	if (!rect) return bands as HeatBand[];
+	return bands.map((b) => {
+		const overlapsRows = b.y < rect.bottom && b.y + b.height > rect.top;
+		const cells = b.cells.filter(
+			(c) => (overlapsRows && c.y < rect.bottom && c.y + rowHeight > rect.top && c.x < rect.right && c.x + cellWidth > rect.left) || (keep !== null && heatKey(c) === keep)
+		);
+		return cells.length === b.cells.length ? b : { ...b, cells };
+	});
+}
+
+/** How a heatmap goes from the cells on screen to new ones, some cells per frame (`heatFrame`). */
+export interface HeatDrawPlan {
+	/** The bands to end with. */
+	target: HeatBand[];
+	/** Each band as shown until its turn: the target's cells already on screen, as they are (old values too). */
+	waiting: HeatBand[];
+	/** Per band, the target cells (their index in the band) that are not on screen as they are. */
+	todo: number[][];
+	/** Frame steps: after step i, band `band` has its first `end` todo cells drawn and every band before it is whole. */
+	steps: { band: number; end: number }[];
+}
+
+/**
+ * The plan from `before` (the bands on screen; null: a new grid, drawn from empty) to `target`, in steps
+ * of at most `stepCells` new cells. A cell on screen as it is (the same object) costs nothing; one on
+ * screen with another value (another metric) stays until its step replaces it; one that left the target
+ * (scrolled out of the window) goes at once. Every frame shows each key at most once.
+ */
+export function heatDrawPlan(target: readonly HeatBand[], before: readonly HeatBand[] | null, stepCells: number): HeatDrawPlan {
+	const old = new Map<string, HeatCell>();
+	for (const b of before ?? []) for (const c of b.cells) old.set(heatKey(c), c);
+	const waiting: HeatBand[] = [];
+	const todo: number[][] = [];
+	const steps: { band: number; end: number }[] = [];
+	const size = Math.max(1, stepCells);
+	target.forEach((b, band) => {
+		const cells: HeatCell[] = [];
+		const mine: number[] = [];
+		b.cells.forEach((c, j) => {
+			const was = old.get(heatKey(c));
+			if (was !== c) mine.push(j);
+			if (was) cells.push(was);
+		});
+		waiting.push(mine.length === 0 ? b : { ...b, cells });
+		todo.push(mine);
+		for (let end = 0; end < mine.length; ) {
+			end = Math.min(mine.length, end + size);
+			steps.push({ band, end });
 		}
 	});
-	return out;
+	return { target: target as HeatBand[], waiting, todo, steps };
+}
+
+/** The bands to show after the plan's first `k` steps (0: the waiting bands; every step: the target). */
+export function heatFrame(plan: HeatDrawPlan, k: number): HeatBand[] {
+	const { band, end } = k > 0 ? plan.steps[Math.min(k, plan.steps.length) - 1] : { band: -1, end: 0 };
+	return plan.target.map((b, i) => {
+		if (i < band) return b;
+		if (i > band) return plan.waiting[i];
+		const mine = plan.todo[i];
+		if (end >= mine.length) return b;
+		const drawn = new Set(mine.slice(0, end));
+		const pending = new Set(mine.slice(end));
+		const waiting = new Map(plan.waiting[i].cells.map((c) => [heatKey(c), c]));
+		const cells: HeatCell[] = [];
+		b.cells.forEach((c, j) => {
+			if (drawn.has(j) || !pending.has(j)) cells.push(c);
+			else {
+				const was = waiting.get(heatKey(c));
+				if (was) cells.push(was);
+			}
+		});
+		return { ...b, cells };
+	});
 }
 
 /**

@@ -1,6 +1,6 @@
 // heatBands: the heatmap drawn one band of whole rows per frame (issue 5). Expected bands worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { heatBands, heatSteps, nextFrameCells, type HeatCell } from '../../../src/lib/charts/scales';
+import { heatBands, heatDrawPlan, heatFrame, heatKey, heatWindow, nextFrameCells, windowBands, type HeatBand, type HeatCell, type HeatDrawPlan } from '../../../src/lib/charts/scales';
 
 const ROW = 20;
 /** A triangular grid like a cohort table: row r (cohort c<r>) has `n - r` cells, offsets 0…n-r-1. */
@@ -52,36 +52,102 @@ describe('heatBands', () => {
 	});
 });
 
-describe('heatSteps', () => {
-	it('fills each band in steps of at most the given sizes (the last repeats), also inside one wide row', () => {
+const keys = (bands: HeatBand[]) => bands.flatMap((b) => b.cells.map(heatKey));
+/** Every frame of a plan, from step 0 to the last. */
+const frames = (plan: HeatDrawPlan) => Array.from({ length: plan.steps.length + 1 }, (_, k) => heatFrame(plan, k));
+
+describe('heatDrawPlan and heatFrame', () => {
+	it('a new grid: empty first, then at most one step of cells more a step, band by band, ending with every cell', () => {
 		// rows of 6, 5, 4, 3, 2, 1 cells in bands of 6 | 9 | 3 | 3 cells (as above)
 		const bands = heatBands(triangle(6), ROW, [5, 10, 4]);
-		// sizes 4, then 2: band 0 (6 cells) → 4, 6; band 1 (9) → 2, 4, 6, 8, 9; band 2 (3) → 2, 3; band 3 (3) → 2, 3
-		expect(heatSteps(bands, [4, 2])).toEqual([
+		const plan = heatDrawPlan(bands, null, 4);
+		// band 0 (6 cells) → 4, 6; band 1 (9) → 4, 8, 9; band 2 (3) → 3; band 3 (3) → 3
+		expect(plan.steps).toEqual([
 			{ band: 0, end: 4 },
 			{ band: 0, end: 6 },
-			{ band: 1, end: 2 },
 			{ band: 1, end: 4 },
-			{ band: 1, end: 6 },
 			{ band: 1, end: 8 },
 			{ band: 1, end: 9 },
-			{ band: 2, end: 2 },
 			{ band: 2, end: 3 },
-			{ band: 3, end: 2 },
 			{ band: 3, end: 3 }
 		]);
+		const all = frames(plan);
+		expect(all.map((f) => keys(f).length)).toEqual([0, 4, 6, 10, 14, 15, 18, 21]);
+		// every band is there from the first frame (empty), so the bands below keep their place
+		expect(all[0].map((b) => b.key)).toEqual(bands.map((b) => b.key));
+		expect(keys(all[2])).toEqual(keys([bands[0]]));
+		expect(all.at(-1)).toEqual(bands);
+		// a band whose cells are all drawn is the band itself (its SVG is not touched again)
+		expect(all[4][0]).toBe(bands[0]);
 	});
 
-	it('a weekly-like grid: no step adds more cells than its size, and the last step of each band ends it', () => {
-		const bands = heatBands(triangle(156), ROW, [40, 80, 200]); // 12,246 cells, first rows of 156
-		const steps = heatSteps(bands, [40, 80, 120]);
-		const sizes = steps.map((s, i) => s.end - (i > 0 && steps[i - 1].band === s.band ? steps[i - 1].end : 0));
-		expect(sizes[0]).toBe(40);
-		expect(sizes[1]).toBe(80);
-		expect(Math.max(...sizes.slice(2))).toBeLessThanOrEqual(120);
-		expect(sizes.reduce((a, b) => a + b, 0)).toBe((156 * 157) / 2);
-		for (let b = 0; b < bands.length; b++) expect(steps.filter((s) => s.band === b).at(-1)!.end).toBe(bands[b].cells.length);
-		expect(heatSteps([], [40])).toEqual([]);
+	it('a weekly-like grid: no step adds more cells than its size, and no frame shows a cell twice', () => {
+		const bands = heatBands(triangle(80), ROW, [40, 80, 200]); // 3,240 cells, first rows of 80
+		const plan = heatDrawPlan(bands, null, 20);
+		const counts = frames(plan).map((f) => keys(f).length);
+		for (let k = 1; k < counts.length; k++) expect(counts[k] - counts[k - 1]).toBeGreaterThan(0);
+		for (let k = 1; k < counts.length; k++) expect(counts[k] - counts[k - 1]).toBeLessThanOrEqual(20);
+		expect(counts.at(-1)).toBe((80 * 81) / 2);
+	});
+
+	it('a window that moves: the cells still in it cost nothing, those that left go at once, the new ones come in steps', () => {
+		const bands = heatBands(triangle(20), ROW, [40]);
+		const first = windowBands(bands, { left: 0, top: 0, right: 150, bottom: 100 }, 30, ROW); // offsets 0–4, cohorts 0–4
+		const shown = heatFrame(heatDrawPlan(first, null, 5), Infinity);
+		expect(new Set(keys(shown)).size).toBe(25);
+		const moved = windowBands(bands, { left: 60, top: 40, right: 210, bottom: 140 }, 30, ROW); // offsets 2–6, cohorts 2–6
+		const plan = heatDrawPlan(moved, shown, 5);
+		// kept: offsets 2–4 of cohorts 2–4 (9 cells, and cohort 4 has offsets up to 15); new: the rest of the 5 × 5
+		expect(plan.todo.flat().length).toBe(25 - 9);
+		const all = frames(plan);
+		expect(keys(all[0]).sort()).toEqual(['c2|2', 'c2|3', 'c2|4', 'c3|2', 'c3|3', 'c3|4', 'c4|2', 'c4|3', 'c4|4']);
+		for (const f of all) {
+			const k = keys(f);
+			expect(new Set(k).size).toBe(k.length);
+			expect(k.every((key) => keys(moved).includes(key))).toBe(true);
+		}
+		expect(all.at(-1)).toEqual(moved);
+	});
+
+	it('new values on the same grid: the old cells stay until their step replaces them', () => {
+		const bands = heatBands(triangle(6), ROW, [40]);
+		const recoloured = bands.map((b) => ({ ...b, cells: b.cells.map((c) => ({ ...c, value: 0.5, fill: '#123456' })) }));
+		const plan = heatDrawPlan(recoloured, bands, 5);
+		const all = frames(plan);
+		for (const f of all) expect(keys(f)).toEqual(keys(bands));
+		expect(all[0][0].cells.every((c) => c.value === 1)).toBe(true);
+		expect(all[1][0].cells.map((c) => c.value)).toEqual([0.5, 0.5, 0.5, 0.5, 0.5, ...Array(16).fill(1)]);
+		expect(all.at(-1)![0].cells.every((c) => c.value === 0.5)).toBe(true);
+		// the same cells again: nothing to do
+		expect(heatDrawPlan(bands, bands, 5).steps).toEqual([]);
+		expect(heatDrawPlan([], null, 5).steps).toEqual([]);
+	});
+});
+
+describe('heatWindow and windowBands (a big grid draws the cells near the view)', () => {
+	const view = { left: 100, top: 200, right: 500, bottom: 400 }; // 400 × 200
+	it('is the view and half its size again on each side', () => {
+		expect(heatWindow(view, null)).toEqual({ left: -100, top: 100, right: 700, bottom: 500 });
+	});
+	it('stays while the view is a quarter of its size inside it, and moves after', () => {
+		const w = heatWindow(view, null);
+		expect(heatWindow({ left: 200, top: 250, right: 600, bottom: 450 }, w)).toBe(w);
+		const moved = heatWindow({ left: 201, top: 250, right: 601, bottom: 450 }, w);
+		expect(moved).toEqual({ left: 1, top: 150, right: 801, bottom: 550 });
+		expect(heatWindow({ left: 100, top: 251, right: 500, bottom: 451 }, w)).not.toBe(w);
+	});
+	it('a view of no size (a hidden box) counts as the fallback size', () => {
+		expect(heatWindow({ left: 0, top: 0, right: 0, bottom: 0 }, null, { width: 100, height: 40 })).toEqual({ left: -50, top: -20, right: 150, bottom: 60 });
+	});
+	it('keeps the cells that overlap the window, every band (maybe empty), and the tab stop wherever it is', () => {
+		const bands = heatBands(triangle(10), ROW, [20]);
+		const got = windowBands(bands, { left: 31, top: 21, right: 89, bottom: 59 }, 30, ROW, 'c9|0');
+		expect(got.map((b) => b.key)).toEqual(bands.map((b) => b.key));
+		// columns 1–2 (x 30–90) of rows 1–2 (y 20–60), and the far corner cell
+		expect(keys(got)).toEqual(['c1|1', 'c1|2', 'c2|1', 'c2|2', 'c9|0']);
+		// an edge that only touches a cell does not take it
+		expect(keys(windowBands(bands, { left: 30, top: 20, right: 60, bottom: 40 }, 30, ROW))).toEqual(['c1|1']);
+		expect(windowBands(bands, null, 30, ROW)).toBe(bands);
 	});
 });
 
