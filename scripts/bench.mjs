@@ -532,7 +532,9 @@ function progressGaps(p, t0) {
 			at = times[i - 1] - t0;
 		}
 	}
-	return { max_gap_ms: round(max), moves: p.moves.length, max_gap_after_click_ms: round(at), import_ui_ms: p.goneAt === null ? null : round(p.goneAt - t0) };
+	// the moves around the longest gap [ms after the click, bar value], to tell which stage it was in
+	const around = p.moves.filter((m) => Math.abs(m.at - t0 - at) <= max + 400).map((m) => [round(m.at - t0), round(m.value, 3)]);
+	return { max_gap_ms: round(max), moves: p.moves.length, max_gap_after_click_ms: round(at), import_ui_ms: p.goneAt === null ? null : round(p.goneAt - t0), around_max_gap: around };
 }
 
 /**
