@@ -372,6 +372,9 @@ export function buildHeatmap(
 	};
 }
 
+/** A heat cell's key in the grid: `cohort|offset`. */
+export const heatKey = (c: { cohort: string; offset: number }): string => `${c.cohort}|${c.offset}`;
+
 /** A band of whole heatmap rows, drawn as one SVG of its own (CohortHeatmap). */
 export interface HeatBand {
 	/** The first cell's `cohort|offset`. */
@@ -406,13 +409,10 @@ export function heatBands(cells: readonly HeatCell[], rowHeight: number, sizes: 
 			band.push(...ordered[r][1]);
 			last = ordered[r][0];
 		}
-		out.push({ key: `${band[0].cohort}|${band[0].offset}`, y, height: last - y + rowHeight, cells: band });
+		out.push({ key: heatKey(band[0]), y, height: last - y + rowHeight, cells: band });
 	}
 	return out;
 }
-
-/** A heat cell's key in the grid: `cohort|offset`. */
-export const heatKey = (c: { cohort: string; offset: number }): string => `${c.cohort}|${c.offset}`;
 
 /** A rectangle in the grid's coordinates (the cells' `x`/`y`). */
 export interface HeatRect {
