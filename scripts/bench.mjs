@@ -84,8 +84,12 @@ function rendererPids() {
  * `rss` is VmRSS, every resident page, including the pages of the Chromium binary, its libraries and
  * fonts that are mapped from files and shared with every other Chromium process (RssFile, RssShmem);
  * `private` is RssAnon + VmSwap, the anonymous memory this process alone holds (its heaps: V8's,
- * Blink's, malloc's, typed arrays), which is what an import can grow. Both are recorded; the issue's
- * target is checked against `rss`, the stricter one, and `private` is printed beside it.
+ * Blink's, malloc's, typed arrays), which is what an import can grow. `private` is Chromium's own
+ * "private memory footprint" on Linux (memory_instrumentation's CalculatePrivateFootprintKb: rss_anon +
+ * vm_swap), the figure its Task Manager shows as "Memory footprint", so the issue's target ("peak renderer
+ * memory ≤ 3 × the file size + 150 MB") is checked against it. VmRSS cannot be what the target means: the
+ * tab reads 183–192 MB of VmRSS before any import (about 130 MB of it the shared Chromium binary), above
+ * the 100k file's whole target of 162 MB. Both are recorded (`peak_renderer_mb`, `peak_renderer_rss_mb`).
  */
 function procMemory(pid) {
 	try {
@@ -180,6 +184,7 @@ async function benchPage(browser, pageUrl, size, file) {
 	const imp = [];
 	let id = '';
 	let importPeak = 0;
+	let importPeakPrivate = 0;
 	for (let r = 0; r < RUNS; r++) {
 		const p = await page.evaluate((u) => window.bench.parse(u), dataUrl);
 		if (p.rows !== size) throw new Error(`parse saw ${p.rows} rows, expected ${size}`);
@@ -187,6 +192,7 @@ async function benchPage(browser, pageUrl, size, file) {
 		const stop = memorySampler();
 		const i = await page.evaluate((u) => window.bench.importFile(u), dataUrl);
 		importPeak = Math.max(importPeak, stop());
+		importPeakPrivate = Math.max(importPeakPrivate, stop.peakPrivate);
 		if (i.rows !== size) throw new Error(`import stored ${i.rows} rows, expected ${size}`);
 		imp.push(i.ms);
 		id = i.id;
@@ -217,7 +223,7 @@ async function benchPage(browser, pageUrl, size, file) {
 	log(`${size}: DuckDB statement medians: ${Object.entries(duckSteps).map(([k, v]) => `${k} ${v}`).join(', ')} ms`);
 	log(`${size}: DuckDB ${start.version} (${start.bundle}) start ${round(start.ms)} ms, load ${round(load.ms)} ms, analysis ${duck.map((x) => round(x)).join(', ')} ms`);
 	await context.close();
-	return { parse, imp, importPeak, stored, stages, an, duck, duckCheck, duckSteps, duckStart: start, duckLoad: load };
+	return { parse, imp, importPeak, importPeakPrivate, stored, stages, an, duck, duckCheck, duckSteps, duckStart: start, duckLoad: load };
 }
 
 function findPython() {
@@ -639,7 +645,8 @@ async function benchOnlineRetail(browser, appUrl) {
 		import_to_dashboard_ms: round((after.at ?? 0) - t0),
 		longest_task_ms: tasks.reduce((m, x) => Math.max(m, x.duration), 0),
 		long_task_list: tasks.map((x) => ({ after_click_ms: round(x.start - t0), duration_ms: x.duration })),
-		peak_renderer_mb: round(peak / MB, 1),
+		peak_renderer_mb: round(stop.peakPrivate / MB, 1),
+		peak_renderer_rss_mb: round(peak / MB, 1),
 		progress,
 		same_as_report: differences.length === 0,
 		differences: differences.slice(0, 50)
@@ -678,7 +685,7 @@ async function main() {
 				const a = await benchApp(browser, appUrl, f.path);
 				await browser.close();
 				const tasks = a.longTaskList.map((t) => `${t.after_click_ms}: ${round(t.duration_ms)}`).join(', ');
-				log(`${f.size} app only: import to dashboard ${round(a.importToDashboard)} ms; long tasks [${tasks}]; reopen ${a.reopen.map((x) => round(x)).join(', ')} ms (longest task ${a.reopenLongest}); peak renderer during the import ${a.importPeak === null ? '?' : round(a.importPeak / MB, 1)} MB, until the dashboard ${round(a.peak / MB, 1)} MB (before the click ${round(a.before.bytes / MB, 1)}); progress longest gap ${a.progress.max_gap_ms} ms; cancel ${a.cancel?.cancel_ms ?? null} ms`);
+				log(`${f.size} app only: import to dashboard ${round(a.importToDashboard)} ms; long tasks [${tasks}]; reopen ${a.reopen.map((x) => round(x)).join(', ')} ms (longest task ${a.reopenLongest}); peak renderer during the import ${a.importPeakPrivate === null ? '?' : round(a.importPeakPrivate / MB, 1)} MB private footprint (VmRSS ${a.importPeak === null ? '?' : round(a.importPeak / MB, 1)}), until the dashboard ${round(a.peakPrivate / MB, 1)} MB (VmRSS ${round(a.peak / MB, 1)}; before the click ${round(a.before.private / MB, 1)}, VmRSS ${round(a.before.bytes / MB, 1)}); progress longest gap ${a.progress.max_gap_ms} ms; cancel ${a.cancel?.cancel_ms ?? null} ms`);
 				continue;
 			}
 			// the bench page may collect garbage between its timed steps (bench.worker.ts `collect`)
@@ -716,10 +723,11 @@ async function main() {
 				analyse_vs_pandas: pandas_ms === null ? null : round(analyse_ms / pandas_ms, 3),
 				reopen_ms: a ? round(median(a.reopen)) : null,
 				longest_task_ms: a?.longest === null || !a ? null : round(a.longest),
-				// the issue's "peak renderer memory during import": the app's tab from the click until the dataset is stored
-				peak_renderer_mb: a && a.importPeak !== null ? round(a.importPeak / MB, 1) : round(b.importPeak / MB, 1),
-				// the same samples' private part (RssAnon + VmSwap: without the shared, file-backed pages of Chromium itself)
-				peak_renderer_private_mb: a && a.importPeakPrivate !== null ? round(a.importPeakPrivate / MB, 1) : null,
+				// the issue's "peak renderer memory during import": the app's tab from the click until the dataset
+				// is stored, as Chromium's private memory footprint (RssAnon + VmSwap; see procMemory)
+				peak_renderer_mb: a && a.importPeakPrivate !== null ? round(a.importPeakPrivate / MB, 1) : round(b.importPeakPrivate / MB, 1),
+				// the same samples' VmRSS, which adds the shared, file-backed pages of Chromium itself
+				peak_renderer_rss_mb: a && a.importPeak !== null ? round(a.importPeak / MB, 1) : round(b.importPeak / MB, 1),
 				memory_target_mb: round((3 * f.bytes) / MB + 150, 1),
 				stored_mb: round(b.stored / MB, 1),
 				progress_max_gap_ms: a ? a.progress.max_gap_ms : null,
@@ -733,9 +741,10 @@ async function main() {
 				import_stages_ms: b.stages,
 				duckdb: { version: b.duckStart.version, bundle: b.duckStart.bundle, start_ms: b.duckStart.ms, load_ms: b.duckLoad.ms, statement_ms: b.duckSteps, agrees: duckDiff.length === 0, differences: duckDiff.slice(0, 50) },
 				pandas: py ? { version: py.pandas, read_ms: py.read_ms, compute_ms: py.compute_ms, agrees: pandasDiff.length === 0, differences: pandasDiff.slice(0, 50) } : null,
-				bench_page_import_peak_renderer_mb: round(b.importPeak / MB, 1),
+				bench_page_import_peak_renderer_mb: round(b.importPeakPrivate / MB, 1),
+				bench_page_import_peak_renderer_rss_mb: round(b.importPeak / MB, 1),
 				app: a
-					? { import_to_dashboard_ms: a.importToDashboard, long_tasks: a.longTasks, long_task_list: a.longTaskList, long_task_total_ms: a.longTaskTotal, peak_renderer_mb: a.importPeak === null ? null : round(a.importPeak / MB, 1), peak_renderer_to_dashboard_mb: round(a.peak / MB, 1), renderer_before_import_mb: round(a.before.bytes / MB, 1), renderer_before_import_private_mb: round(a.before.private / MB, 1), peak_renderer_private_to_dashboard_mb: round(a.peakPrivate / MB, 1), renderer_processes: a.before.processes, reopen_longest_task_ms: a.reopenLongest, progress: a.progress, customers_view: a.customers, weekly: a.weekly, cancel: a.cancel }
+					? { import_to_dashboard_ms: a.importToDashboard, long_tasks: a.longTasks, long_task_list: a.longTaskList, long_task_total_ms: a.longTaskTotal, peak_renderer_mb: a.importPeakPrivate === null ? null : round(a.importPeakPrivate / MB, 1), peak_renderer_rss_mb: a.importPeak === null ? null : round(a.importPeak / MB, 1), peak_renderer_to_dashboard_mb: round(a.peak / MB, 1), renderer_before_import_mb: round(a.before.bytes / MB, 1), renderer_before_import_private_mb: round(a.before.private / MB, 1), peak_renderer_private_to_dashboard_mb: round(a.peakPrivate / MB, 1), renderer_processes: a.before.processes, reopen_longest_task_ms: a.reopenLongest, progress: a.progress, customers_view: a.customers, weekly: a.weekly, cancel: a.cancel }
 					: null
 			});
 			writeFileSync(
@@ -754,7 +763,7 @@ async function main() {
 			const path = join(OUT, 'details.json');
 			const all = SIZES.length > 0 && existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : { chromium: chromiumVersion, load_before: loadBefore };
 			writeFileSync(path, JSON.stringify({ ...all, online_retail: onlineRetail, load_after_online_retail: loadavg() }, null, '\t'));
-			log(`online retail end to end: ${onlineRetail.same_as_report ? 'the same figures as the headless report' : 'DIFFERENT figures from the headless report'}; import to dashboard ${onlineRetail.import_to_dashboard_ms} ms, longest task ${onlineRetail.longest_task_ms} ms, longest progress gap ${onlineRetail.progress.max_gap_ms} ms, peak renderer ${onlineRetail.peak_renderer_mb} MB`);
+			log(`online retail end to end: ${onlineRetail.same_as_report ? 'the same figures as the headless report' : 'DIFFERENT figures from the headless report'}; import to dashboard ${onlineRetail.import_to_dashboard_ms} ms, longest task ${onlineRetail.longest_task_ms} ms, longest progress gap ${onlineRetail.progress.max_gap_ms} ms, peak renderer ${onlineRetail.peak_renderer_mb} MB private footprint (${onlineRetail.peak_renderer_rss_mb} MB VmRSS)`);
 		}
 	} finally {
 		bench.server.close();

@@ -26,6 +26,7 @@ const COLUMNS = [
 	'reopen_ms',
 	'longest_task_ms',
 	'peak_renderer_mb',
+	'memory_target_mb',
 	'stored_mb',
 	'progress_max_gap_ms',
 	'cancel_ms'
