@@ -382,6 +382,8 @@ async function benchApp(browser, appUrl, path) {
 /** The weekly grid's box scrolled to its bottom-left (the last cohorts): time until they are drawn, and the long tasks meanwhile. */
 async function scrollRun(page) {
 	await page.evaluate(() => (window.__longtasks ? (window.__longtasks.length = 0) : null));
+	// TRACE_SCROLL=file.json: a trace of the scroll
+	const trace = await startTrace(page, process.env.TRACE_SCROLL);
 	const t0 = await page.evaluate(() => {
 		const box = document.querySelector('[data-testid="cohort-heatmap"] .heat-scroll');
 		const at = performance.now();
@@ -400,6 +402,7 @@ async function scrollRun(page) {
 		null,
 		{ timeout: 60_000, polling: 'raf' }
 	);
+	await stopTrace(page, trace, 'the scroll');
 	const got = await page.evaluate(() => {
 		const at = window.__scrolledAt;
 		window.__scrolledAt = undefined;
@@ -424,8 +427,7 @@ async function weeklyRun(page) {
 		await cdp.send('Profiler.start');
 	}
 	// TRACE_WEEKLY=file.json: a Chromium trace of the change, for finding what the long tasks are
-	const trace = process.env.TRACE_WEEKLY;
-	if (trace) await page.context().browser().startTracing(page, { path: trace, categories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink', 'disabled-by-default-v8.gc'] });
+	const trace = await startTrace(page, process.env.TRACE_WEEKLY);
 	const t0 = await page.evaluate(() => {
 		const w = window;
 		w.__weeklyAt = null;
@@ -445,10 +447,7 @@ async function weeklyRun(page) {
 		return at;
 	});
 	await page.waitForFunction(() => window.__weeklyAt !== null, null, { timeout: 300_000, polling: 100 });
-	if (trace) {
-		await page.context().browser().stopTracing();
-		log(`trace of the weekly change: ${trace}`);
-	}
+	await stopTrace(page, trace, 'the weekly change');
 	if (cdp) {
 		const { profile } = await cdp.send('Profiler.stop');
 		const out = join(OUT, 'app-main-weekly.cpuprofile');
@@ -471,6 +470,19 @@ async function weeklyRun(page) {
 	await page.waitForFunction(() => document.querySelector('[data-testid="granularity"]').value === 'month');
 	await page.locator(ready).waitFor({ state: 'visible', timeout: 120_000 });
 	return out;
+}
+
+/** Starts a Chromium trace of the page into `path` (none when `path` is empty), for finding what long tasks are. */
+async function startTrace(page, path) {
+	if (!path) return null;
+	await page.context().browser().startTracing(page, { path, categories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink', 'disabled-by-default-v8.gc'] });
+	return path;
+}
+
+async function stopTrace(page, path, what) {
+	if (!path) return;
+	await page.context().browser().stopTracing();
+	log(`trace of ${what}: ${path}`);
 }
 
 /**
@@ -498,6 +510,14 @@ async function customersRun(page) {
 			return at;
 		}, selector);
 	await page.evaluate(() => (window.__longtasks ? (window.__longtasks.length = 0) : null));
+	// TRACE_CUSTOMERS=file.json: a trace of the three steps
+	const trace = await startTrace(page, process.env.TRACE_CUSTOMERS);
+	const cdp = PROFILE_APP ? await page.context().newCDPSession(page) : null;
+	if (cdp) {
+		await cdp.send('Profiler.enable');
+		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+		await cdp.send('Profiler.start');
+	}
 	const t0 = await click('[data-testid="tab-customers"]');
 	await changed(null);
 	const t1 = await page.evaluate(() => performance.now());
@@ -514,9 +534,19 @@ async function customersRun(page) {
 	});
 	await changed(sortedFirst);
 	const t5 = await page.evaluate(() => performance.now());
+	await stopTrace(page, trace, 'the customers view');
+	if (cdp) {
+		const { profile } = await cdp.send('Profiler.stop');
+		const file = join(OUT, 'app-main-customers.cpuprofile');
+		writeFileSync(file, JSON.stringify(profile));
+		log(`app main-thread profile of the customers view: ${file}`);
+		await cdp.detach();
+	}
 	const tasks = (await page.evaluate(() => window.__longtasks)) ?? [];
-	const out = { open_ms: round(t1 - t0), sort_ms: round(t3 - t2), next_page_ms: round(t5 - t4), longest_task_ms: tasks.reduce((m, x) => Math.max(m, x.duration), 0) };
-	log(`customers view: opened in ${out.open_ms} ms, sorted by revenue in ${out.sort_ms} ms, next page in ${out.next_page_ms} ms; longest task ${out.longest_task_ms} ms`);
+	// which step each long task fell in: open (t0..t1), sort (t2..t3), next page (t4..t5)
+	const step = (at) => (at < t2 ? 'open' : at < t4 ? 'sort' : 'next');
+	const out = { open_ms: round(t1 - t0), sort_ms: round(t3 - t2), next_page_ms: round(t5 - t4), longest_task_ms: tasks.reduce((m, x) => Math.max(m, x.duration), 0), long_tasks: tasks.map((x) => ({ step: step(x.start), duration_ms: x.duration })) };
+	log(`customers view: opened in ${out.open_ms} ms, sorted by revenue in ${out.sort_ms} ms, next page in ${out.next_page_ms} ms; longest task ${out.longest_task_ms} ms [${out.long_tasks.map((x) => `${x.step}: ${x.duration_ms}`).join(', ')}]`);
 	// back to the dashboard for what follows (the cancel run starts from it)
 	await page.evaluate(() => document.querySelector('[data-testid="tab-overview"]')?.click());
 	return out;
