@@ -25,6 +25,16 @@ function weeklyCsv(): string {
 
 const cellCount = (page: Page) => page.locator('[data-testid="heat-cell"]').count();
 
+/** The ISO week (2021-W01 …) of the generated file's `i`-th Monday, worked out here independently of the app. */
+function isoWeek(i: number): string {
+	const DAY = 86_400_000;
+	const monday = Date.UTC(2021, 0, 4 + i * 7);
+	const year = new Date(monday + 3 * DAY).getUTCFullYear();
+	const jan4 = Date.UTC(year, 0, 4);
+	const week1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY;
+	return `${year}-W${String(Math.floor((monday - week1) / (7 * DAY)) + 1).padStart(2, '0')}`;
+}
+
 test('a 157-week grid draws the cells in view, more as it scrolls, and every cell for the keyboard, the export and print', async ({ page }) => {
 	test.setTimeout(120_000);
 	await page.setViewportSize({ width: 1280, height: 900 });
@@ -34,16 +44,26 @@ test('a 157-week grid draws the cells in view, more as it scrolls, and every cel
 	await page.getByTestId('tab-cohorts').click();
 	await page.getByTestId('granularity').selectOption('week');
 	const heat = page.getByTestId('cohort-heatmap');
-	await expect(heat.locator('[data-cohort-label]')).toHaveCount(WEEKS, { timeout: 60_000 });
+	await expect(heat).toHaveAttribute('data-cohorts', String(WEEKS), { timeout: 60_000 });
 	await expect(page.locator(HEAT_READY)).toBeVisible({ timeout: 60_000 });
+	// the label column and the header show the rows and offsets beside the drawn cells only
+	const labels = heat.locator('[data-cohort-label]');
+	expect(await labels.count()).toBeGreaterThan(20);
+	expect(await labels.count()).toBeLessThan(WEEKS / 2);
+	await expect(labels.first()).toHaveAttribute('data-cohort-label', '2021-W01');
+	const ticks = heat.locator('.heat-head text');
+	expect(await ticks.count()).toBeGreaterThan(20);
+	expect(await ticks.count()).toBeLessThan(WEEKS / 2);
 	const total = (WEEKS * (WEEKS + 1)) / 2;
 	const first = await cellCount(page);
 	// the box shows ~23 rows of ~25 columns: drawn are those and half a view more on each side
 	expect(first).toBeGreaterThan(300);
 	expect(first).toBeLessThan(total / 4);
-	const lastCohort = (await heat.locator('[data-cohort-label]').last().getAttribute('data-cohort-label'))!;
+	const lastCohort = isoWeek(WEEKS - 1);
+	await expect(heat).toHaveAttribute('data-last-cohort', lastCohort);
 	await expect(heat.locator(`[data-testid="heat-cell"][data-cohort="${lastCohort}"]`)).toHaveCount(0);
-	// every cohort's label is there, and the first row's cells hold values
+	await expect(heat.locator(`[data-cohort-label="${lastCohort}"]`)).toHaveCount(0);
+	// the first row's cells hold values
 	await expect(heat.locator('[data-testid="heat-cell"][data-cohort="2021-W01"][data-offset="0"]')).toHaveAttribute('data-value', '1');
 	await heat.screenshot({ path: 'test-results/screenshots/heatmap-window-top.png' });
 
@@ -52,6 +72,10 @@ test('a 157-week grid draws the cells in view, more as it scrolls, and every cel
 	await expect(heat.locator(`[data-testid="heat-cell"][data-cohort="${lastCohort}"]`)).toHaveCount(1);
 	await expect(page.locator(HEAT_READY)).toBeVisible();
 	await expect(heat.locator('[data-testid="heat-cell"][data-cohort="2021-W05"]')).toHaveCount(0);
+	// the labels followed: the last cohort's is there, the first ones' are not
+	await expect(heat.locator(`[data-cohort-label="${lastCohort}"]`)).toHaveCount(1);
+	await expect(heat.locator('[data-cohort-label="2021-W05"]')).toHaveCount(0);
+	expect(await labels.count()).toBeLessThan(WEEKS / 2);
 	const keys = await heat.locator('[data-testid="heat-cell"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
 	expect(new Set(keys).size).toBe(keys.length);
 	expect(keys.length).toBeLessThan(total / 4);
@@ -59,12 +83,16 @@ test('a 157-week grid draws the cells in view, more as it scrolls, and every cel
 	await expect(heat.locator('[data-testid="heat-cell"][tabindex="0"]')).toHaveAttribute('data-key', '2021-W01|0');
 	await heat.screenshot({ path: 'test-results/screenshots/heatmap-window-bottom.png' });
 	// and into the middle, 43+ columns across (row 68 is at y 1496, offset 50 at x 2300)
-	const row70 = (await heat.locator('[data-cohort-label]').nth(70).getAttribute('data-cohort-label'))!;
+	const row70 = isoWeek(70);
 	const middle = heat.locator(`[data-testid="heat-cell"][data-cohort="${row70}"][data-offset="50"]`);
 	await expect(middle).toHaveCount(0);
 	await heat.locator('.heat-scroll').evaluate((box) => box.scrollTo(2000, 1500));
 	await expect(middle).toHaveCount(1);
 	await expect(page.locator(HEAT_READY)).toBeVisible();
+	// and the header's ticks for the offsets drawn there (offset 50's, not offset 0's)
+	await expect(heat.locator('.heat-head text', { hasText: /^50$/ })).toHaveCount(1);
+	await expect(heat.locator('.heat-head text', { hasText: /^0$/ })).toHaveCount(0);
+	await expect(heat.locator(`[data-cohort-label="${row70}"]`)).toHaveCount(1);
 	await heat.screenshot({ path: 'test-results/screenshots/heatmap-window-middle.png' });
 
 	// The keyboard: from the first cell, End goes to the row's last offset (156, far outside the view).
@@ -80,18 +108,24 @@ test('a 157-week grid draws the cells in view, more as it scrolls, and every cel
 	const [download] = await Promise.all([page.waitForEvent('download'), heat.getByTestId('export-svg').click()]);
 	const svg = readFileSync(await download.path(), 'utf8');
 	expect((svg.match(/<rect[^>]*data-testid="heat-cell"/g) ?? []).length).toBe(total);
+	// with every cohort's label and every offset's tick
+	expect((svg.match(/data-cohort-label="/g) ?? []).length).toBe(WEEKS);
+	expect(svg).toContain(`data-cohort-label="${lastCohort}"`);
 	await expect(heat.getByTestId('export-svg')).toBeEnabled();
 	await expect.poll(() => cellCount(page)).toBeLessThan(total / 4);
 
 	// Print draws every cell too.
 	await page.emulateMedia({ media: 'print' });
 	await expect.poll(() => cellCount(page), { timeout: 30_000 }).toBe(total);
+	await expect(labels).toHaveCount(WEEKS);
+	await expect(ticks).toHaveCount(WEEKS);
 	await page.emulateMedia({ media: 'screen' });
 	await expect.poll(() => cellCount(page), { timeout: 30_000 }).toBeLessThan(total / 4);
 
 	// Reloaded, the stored dataset opens on the same weekly grid, drawn near the view again.
 	await page.reload();
 	await expect(page.locator(HEAT_READY)).toBeVisible({ timeout: 60_000 });
-	await expect(heat.locator('[data-cohort-label]')).toHaveCount(WEEKS);
+	await expect(heat).toHaveAttribute('data-cohorts', String(WEEKS));
+	expect(await labels.count()).toBeLessThan(WEEKS / 2);
 	expect(await cellCount(page)).toBeLessThan(total / 4);
 });

@@ -1,6 +1,6 @@
 // heatBands: the heatmap drawn one band of whole rows per frame (issue 5). Expected bands worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { heatBands, heatDrawPlan, heatFrame, heatKey, heatWindow, nextFrameCells, windowBands, type HeatBand, type HeatCell, type HeatDrawPlan } from '../../../src/lib/charts/scales';
+import { heatBands, heatDrawPlan, heatFrame, heatKey, heatRemovalFrames, heatWindow, nextFrameCells, windowBands, windowColumns, windowRows, type HeatBand, type HeatCell, type HeatDrawPlan } from '../../../src/lib/charts/scales';
 
 const ROW = 20;
 /** A triangular grid like a cohort table: row r (cohort c<r>) has `n - r` cells, offsets 0…n-r-1. */
@@ -177,5 +177,56 @@ describe('nextFrameCells (issue 5: heatmap frames under 50 ms on any machine)', 
 		}
 		expect(Math.max(...seen.slice(10))).toBeLessThanOrEqual(50);
 		expect(Math.min(...seen.slice(10))).toBeGreaterThan(22);
+	});
+});
+
+describe('heatRemovalFrames (a window move takes its leaving cells away a few hundred a frame)', () => {
+	it('goes from the cells on screen to the plan first frame in steps of at most perFrame, top band first', () => {
+		const bands = heatBands(triangle(20), ROW, [40]);
+		const shown = heatFrame(heatDrawPlan(windowBands(bands, { left: 0, top: 0, right: 300, bottom: 200 }, 30, ROW), null, 5), Infinity); // offsets 0–9 of cohorts 0–9: 100 cells
+		const moved = windowBands(bands, { left: 0, top: 160, right: 300, bottom: 360 }, 30, ROW); // cohorts 8–17
+		const plan = heatDrawPlan(moved, shown, 5);
+		const first = heatFrame(plan, 0);
+		// kept: cohorts 8 and 9 (offsets 0–9 of cohort 8 and 0–9 of cohort 9, both rows long enough): 20 cells
+		expect(keys(first).length).toBe(20);
+		const frames = heatRemovalFrames(shown, first, 30);
+		// 80 cells leave: 30, 60, then the rest
+		expect(frames.map((f) => keys(f).length)).toEqual([70, 40, 20]);
+		expect(frames.at(-1)).toBe(first);
+		// the top rows go first, and the cells that stay are the same objects in every frame
+		expect(keys(frames[0]).some((k) => k.startsWith('c0|'))).toBe(false);
+		expect(keys(frames[0]).some((k) => k.startsWith('c3|'))).toBe(true);
+		const kept = first.flatMap((b) => b.cells);
+		for (const f of frames) {
+			const cells = f.flatMap((b) => b.cells);
+			expect(kept.every((c) => cells.includes(c))).toBe(true);
+			expect(new Set(keys(f)).size).toBe(keys(f).length);
+			expect(f.map((b) => b.key)).toEqual(bands.map((b) => b.key));
+		}
+	});
+	it('few cells leaving: one frame; another grid (other bands): everything at once', () => {
+		const bands = heatBands(triangle(6), ROW, [40]);
+		const fewer = windowBands(bands, { left: 0, top: 0, right: 90, bottom: 200 }, 30, ROW);
+		expect(heatRemovalFrames(bands, fewer, 1000)).toEqual([fewer]);
+		const other = heatBands(triangle(8), ROW, [20]);
+		expect(heatRemovalFrames(bands, other, 2)).toEqual([other]);
+	});
+});
+
+describe('windowRows and windowColumns (a windowed grid labels only the rows and offsets beside its window)', () => {
+	const rows = Array.from({ length: 10 }, (_, i) => ({ cohort: `c${i}`, y: i * ROW }));
+	const columns = Array.from({ length: 10 }, (_, k) => ({ offset: k, x: k * 30 }));
+	it('takes what overlaps the window, not what only touches its edge', () => {
+		// rows 1–2 (y 20–60) and columns 1–2 (x 30–90), as the cells of the same window in windowBands above
+		const rect = { left: 31, top: 21, right: 89, bottom: 59 };
+		expect(windowRows(rows, rect, ROW).map((r) => r.cohort)).toEqual(['c1', 'c2']);
+		expect(windowColumns(columns, rect, 30).map((c) => c.offset)).toEqual([1, 2]);
+		expect(windowRows(rows, { left: 0, top: 20, right: 10, bottom: 40 }, ROW).map((r) => r.cohort)).toEqual(['c1']);
+		expect(windowColumns(columns, { left: 30, top: 0, right: 60, bottom: 10 }, 30).map((c) => c.offset)).toEqual([1]);
+	});
+	it('a window beyond the grid (half a view past its start) takes the rows and columns from the start', () => {
+		const rect = { left: -600, top: -240, right: 1800, bottom: 720 };
+		expect(windowRows(rows, rect, ROW)).toEqual(rows);
+		expect(windowColumns(columns, rect, 30)).toEqual(columns);
 	});
 });
