@@ -384,6 +384,12 @@ async function scrollRun(page) {
 	await page.evaluate(() => (window.__longtasks ? (window.__longtasks.length = 0) : null));
 	// TRACE_SCROLL=file.json: a trace of the scroll
 	const trace = await startTrace(page, process.env.TRACE_SCROLL);
+	const cdp = PROFILE_APP ? await page.context().newCDPSession(page) : null;
+	if (cdp) {
+		await cdp.send('Profiler.enable');
+		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+		await cdp.send('Profiler.start');
+	}
 	const t0 = await page.evaluate(() => {
 		const box = document.querySelector('[data-testid="cohort-heatmap"] .heat-scroll');
 		const at = performance.now();
@@ -392,10 +398,10 @@ async function scrollRun(page) {
 	});
 	await page.waitForFunction(
 		() => {
-			const labels = document.querySelectorAll('[data-cohort-label]');
-			const last = labels[labels.length - 1]?.getAttribute('data-cohort-label');
 			const map = document.querySelector('[data-testid="cohort-heatmap"][data-ready="true"]');
-			if (!map || !last || !map.querySelector(`[data-testid="heat-cell"][data-cohort="${last}"]`)) return false;
+			// (before data-last-cohort every label was drawn: the last one is the last cohort)
+			const last = map?.getAttribute('data-last-cohort') ?? [...document.querySelectorAll('[data-cohort-label]')].pop()?.getAttribute('data-cohort-label');
+			if (!map || !last || !map.querySelector(`[data-cohort-label="${last}"]`) || !map.querySelector(`[data-testid="heat-cell"][data-cohort="${last}"]`)) return false;
 			window.__scrolledAt ??= performance.now();
 			return true;
 		},
@@ -403,6 +409,13 @@ async function scrollRun(page) {
 		{ timeout: 60_000, polling: 'raf' }
 	);
 	await stopTrace(page, trace, 'the scroll');
+	if (cdp) {
+		const { profile } = await cdp.send('Profiler.stop');
+		const file = join(OUT, 'app-main-scroll.cpuprofile');
+		writeFileSync(file, JSON.stringify(profile));
+		log(`app main-thread profile of the scroll: ${file}`);
+		await cdp.detach();
+	}
 	const got = await page.evaluate(() => {
 		const at = window.__scrolledAt;
 		window.__scrolledAt = undefined;
@@ -456,10 +469,10 @@ async function weeklyRun(page) {
 		await cdp.detach();
 	}
 	// a big grid draws the cells near its box's view (CohortHeatmap): count the cohorts by their labels
-	const got = await page.evaluate(() => ({ at: window.__weeklyAt, tasks: window.__longtasks, cohorts: document.querySelectorAll('[data-cohort-label]').length, cells: document.querySelectorAll('[data-testid="heat-cell"]').length }));
+	const got = await page.evaluate(() => ({ at: window.__weeklyAt, tasks: window.__longtasks, cohorts: Number(document.querySelector('[data-testid="cohort-heatmap"]')?.getAttribute('data-cohorts') ?? document.querySelectorAll('[data-cohort-label]').length), labels: document.querySelectorAll('[data-cohort-label]').length, cells: document.querySelectorAll('[data-testid="heat-cell"]').length }));
 	const tasks = got.tasks ?? [];
-	const out = { to_heatmap_ms: round(got.at - t0), cohorts: got.cohorts, cells_drawn: got.cells, longest_task_ms: tasks.reduce((m, x) => Math.max(m, x.duration), 0), long_tasks: tasks.map((x) => ({ after_change_ms: round(x.start - t0), duration_ms: x.duration })) };
-	log(`weekly: heatmap of ${out.cohorts} cohorts drawn (${out.cells_drawn} cells near the view) ${out.to_heatmap_ms} ms after the change; longest task ${out.longest_task_ms} ms (${tasks.length} over 50 ms: ${out.long_tasks.map((x) => `${x.after_change_ms}: ${x.duration_ms}`).join(', ')})`);
+	const out = { to_heatmap_ms: round(got.at - t0), cohorts: got.cohorts, labels_drawn: got.labels, cells_drawn: got.cells, longest_task_ms: tasks.reduce((m, x) => Math.max(m, x.duration), 0), long_tasks: tasks.map((x) => ({ after_change_ms: round(x.start - t0), duration_ms: x.duration })) };
+	log(`weekly: heatmap of ${out.cohorts} cohorts drawn (${out.cells_drawn} cells and ${out.labels_drawn} labels near the view) ${out.to_heatmap_ms} ms after the change; longest task ${out.longest_task_ms} ms (${tasks.length} over 50 ms: ${out.long_tasks.map((x) => `${x.after_change_ms}: ${x.duration_ms}`).join(', ')})`);
 	out.scroll = await scrollRun(page);
 	log(`weekly grid scrolled to its last cohort: drawn ${out.scroll.drawn_ms} ms after the scroll; longest task ${out.scroll.longest_task_ms} ms (${out.scroll.long_tasks} over 50 ms)`);
 	await page.evaluate(() => {
@@ -475,7 +488,7 @@ async function weeklyRun(page) {
 /** Starts a Chromium trace of the page into `path` (none when `path` is empty), for finding what long tasks are. */
 async function startTrace(page, path) {
 	if (!path) return null;
-	await page.context().browser().startTracing(page, { path, categories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink', 'disabled-by-default-v8.gc'] });
+	await page.context().browser().startTracing(page, { path, categories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink', 'disabled-by-default-v8.gc', ...(process.env.TRACE_MORE ? process.env.TRACE_MORE.split(',') : [])] });
 	return path;
 }
 
