@@ -318,12 +318,7 @@ async function benchApp(browser, appUrl, path) {
 	const before = rendererNow();
 	const stop = memorySampler();
 	await page.evaluate(() => (window.__longtasks ? (window.__longtasks.length = 0) : null));
-	const cdp = PROFILE_APP ? await context.newCDPSession(page) : null;
-	if (cdp) {
-		await cdp.send('Profiler.enable');
-		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-		await cdp.send('Profiler.start');
-	}
+	const cdp = await startProfile(page);
 	const clickNode = performance.now();
 	const t0 = await page.evaluate(() => window.__clickImport());
 	await page.locator('[data-testid="cohort-heatmap"][data-ready="true"]').waitFor({ state: 'visible', timeout: 600_000 });
@@ -337,12 +332,7 @@ async function benchApp(browser, appUrl, path) {
 	if (APP_ONLY) log(`renderer memory timeline [ms after the click, MB]: ${JSON.stringify(stop.timeline(clickNode))}; import UI gone at ${progress.import_ui_ms} ms`);
 	log(`renderer memory (VmRSS): before the click ${round(before.bytes / MB, 1)} MB, peak during the import ${importPeak === null ? '?' : round(importPeak / MB, 1)} MB, until the dashboard was drawn ${round(peak / MB, 1)} MB`);
 	log(`renderer memory (private, RssAnon+VmSwap): before the click ${round(before.private / MB, 1)} MB, peak during the import ${importPeakPrivate === null ? '?' : round(importPeakPrivate / MB, 1)} MB, until the dashboard was drawn ${round(stop.peakPrivate / MB, 1)} MB`);
-	if (cdp) {
-		const { profile } = await cdp.send('Profiler.stop');
-		const out = join(OUT, `app-main-${basename(path, '.csv')}.cpuprofile`);
-		writeFileSync(out, JSON.stringify(profile));
-		log(`app main-thread profile: ${out}`);
-	}
+	await stopProfile(cdp, `app-main-${basename(path, '.csv')}.cpuprofile`, 'app main-thread profile');
 	const after = await page.evaluate(() => ({ at: window.__readyAt, tasks: window.__longtasks }));
 	const importToDashboard = (after.at ?? 0) - t0;
 	const importTasks = after.tasks ?? [];
@@ -384,12 +374,7 @@ async function scrollRun(page) {
 	await page.evaluate(() => (window.__longtasks ? (window.__longtasks.length = 0) : null));
 	// TRACE_SCROLL=file.json: a trace of the scroll
 	const trace = await startTrace(page, process.env.TRACE_SCROLL);
-	const cdp = PROFILE_APP ? await page.context().newCDPSession(page) : null;
-	if (cdp) {
-		await cdp.send('Profiler.enable');
-		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-		await cdp.send('Profiler.start');
-	}
+	const cdp = await startProfile(page);
 	const t0 = await page.evaluate(() => {
 		const box = document.querySelector('[data-testid="cohort-heatmap"] .heat-scroll');
 		const at = performance.now();
@@ -409,13 +394,7 @@ async function scrollRun(page) {
 		{ timeout: 60_000, polling: 'raf' }
 	);
 	await stopTrace(page, trace, 'the scroll');
-	if (cdp) {
-		const { profile } = await cdp.send('Profiler.stop');
-		const file = join(OUT, 'app-main-scroll.cpuprofile');
-		writeFileSync(file, JSON.stringify(profile));
-		log(`app main-thread profile of the scroll: ${file}`);
-		await cdp.detach();
-	}
+	await stopProfile(cdp, 'app-main-scroll.cpuprofile', 'app main-thread profile of the scroll');
 	const got = await page.evaluate(() => {
 		const at = window.__scrolledAt;
 		window.__scrolledAt = undefined;
@@ -433,12 +412,7 @@ async function weeklyRun(page) {
 	const ready = '[data-testid="cohort-heatmap"][data-ready="true"]';
 	await page.locator(ready).waitFor({ state: 'visible', timeout: 120_000 });
 	await page.evaluate(() => (window.__longtasks ? (window.__longtasks.length = 0) : null));
-	const cdp = PROFILE_APP ? await page.context().newCDPSession(page) : null;
-	if (cdp) {
-		await cdp.send('Profiler.enable');
-		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-		await cdp.send('Profiler.start');
-	}
+	const cdp = await startProfile(page);
 	// TRACE_WEEKLY=file.json: a Chromium trace of the change, for finding what the long tasks are
 	const trace = await startTrace(page, process.env.TRACE_WEEKLY);
 	const t0 = await page.evaluate(() => {
@@ -461,13 +435,7 @@ async function weeklyRun(page) {
 	});
 	await page.waitForFunction(() => window.__weeklyAt !== null, null, { timeout: 300_000, polling: 100 });
 	await stopTrace(page, trace, 'the weekly change');
-	if (cdp) {
-		const { profile } = await cdp.send('Profiler.stop');
-		const out = join(OUT, 'app-main-weekly.cpuprofile');
-		writeFileSync(out, JSON.stringify(profile));
-		log(`app main-thread profile of the weekly change: ${out}`);
-		await cdp.detach();
-	}
+	await stopProfile(cdp, 'app-main-weekly.cpuprofile', 'app main-thread profile of the weekly change');
 	// a big grid draws the cells near its box's view (CohortHeatmap): count the cohorts by their labels
 	const got = await page.evaluate(() => ({ at: window.__weeklyAt, tasks: window.__longtasks, cohorts: Number(document.querySelector('[data-testid="cohort-heatmap"]')?.getAttribute('data-cohorts') ?? document.querySelectorAll('[data-cohort-label]').length), labels: document.querySelectorAll('[data-cohort-label]').length, cells: document.querySelectorAll('[data-testid="heat-cell"]').length }));
 	const tasks = got.tasks ?? [];
@@ -483,6 +451,26 @@ async function weeklyRun(page) {
 	await page.waitForFunction(() => document.querySelector('[data-testid="granularity"]').value === 'month');
 	await page.locator(ready).waitFor({ state: 'visible', timeout: 120_000 });
 	return out;
+}
+
+/** --profile-app: a CPU profile of the app's main thread (sampled every 200 µs) from now; null otherwise. */
+async function startProfile(page) {
+	if (!PROFILE_APP) return null;
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('Profiler.enable');
+	await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+	await cdp.send('Profiler.start');
+	return cdp;
+}
+
+/** Stops `startProfile`'s profile and writes it to `name` in bench/out. */
+async function stopProfile(cdp, name, what) {
+	if (!cdp) return;
+	const { profile } = await cdp.send('Profiler.stop');
+	const file = join(OUT, name);
+	writeFileSync(file, JSON.stringify(profile));
+	log(`${what}: ${file}`);
+	await cdp.detach();
 }
 
 /** Starts a Chromium trace of the page into `path` (none when `path` is empty), for finding what long tasks are. */
@@ -525,12 +513,7 @@ async function customersRun(page) {
 	await page.evaluate(() => (window.__longtasks ? (window.__longtasks.length = 0) : null));
 	// TRACE_CUSTOMERS=file.json: a trace of the three steps
 	const trace = await startTrace(page, process.env.TRACE_CUSTOMERS);
-	const cdp = PROFILE_APP ? await page.context().newCDPSession(page) : null;
-	if (cdp) {
-		await cdp.send('Profiler.enable');
-		await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-		await cdp.send('Profiler.start');
-	}
+	const cdp = await startProfile(page);
 	const t0 = await click('[data-testid="tab-customers"]');
 	await changed(null);
 	const t1 = await page.evaluate(() => performance.now());
@@ -548,13 +531,7 @@ async function customersRun(page) {
 	await changed(sortedFirst);
 	const t5 = await page.evaluate(() => performance.now());
 	await stopTrace(page, trace, 'the customers view');
-	if (cdp) {
-		const { profile } = await cdp.send('Profiler.stop');
-		const file = join(OUT, 'app-main-customers.cpuprofile');
-		writeFileSync(file, JSON.stringify(profile));
-		log(`app main-thread profile of the customers view: ${file}`);
-		await cdp.detach();
-	}
+	await stopProfile(cdp, 'app-main-customers.cpuprofile', 'app main-thread profile of the customers view');
 	const tasks = (await page.evaluate(() => window.__longtasks)) ?? [];
 	// which step each long task fell in: open (t0..t1), sort (t2..t3), next page (t4..t5)
 	const step = (at) => (at < t2 ? 'open' : at < t4 ? 'sort' : 'next');
