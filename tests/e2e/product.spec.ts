@@ -176,6 +176,8 @@ test('keyboard: a focused heatmap cell or chart point shows its text beside it',
 	await expect(page.getByTestId('base-point').nth(1)).toHaveAttribute('tabindex', '0');
 	await expect(page.getByTestId('base-point').first()).toHaveAttribute('tabindex', '-1');
 	// The point's text carries the period's figures: the same as the chart's data-table row.
+	// (the table is built when it is opened; opened without a click, so the point keeps the focus)
+	await page.locator('[data-testid="base-chart"] details.data-alt').evaluate((d: HTMLDetailsElement) => (d.open = true));
 	const row = page.locator('[data-testid="base-chart"] .data-alt tbody tr').nth(1).locator('td');
 	const [base, installed] = [await row.nth(0).textContent(), await row.nth(1).textContent()];
 	await expect(page.getByTestId('base-point').nth(1)).toHaveAttribute('aria-label', new RegExp(`customer base ${base}, installed base ${installed}\\.`));
