@@ -182,4 +182,12 @@ test('a heatmap cell lists its customers: the count equals the cell, and the CSV
 	await expect(list).toContainText('Customers active at the end of 2011-06');
 	await expect(page.getByTestId('drill-count')).toHaveAttribute('data-total', june.end);
 	await page.screenshot({ path: `${SHOTS}/filters-drill-point.png`, fullPage: true });
+	// Keyboard: from the focused point, ArrowRight and Enter list the next month (the chart's one handler).
+	const july = refPeriods.find((p) => p.period === '2011-07')!;
+	await page.locator('[data-testid="base-point"][data-period="2011-06"]').focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(page.locator('[data-testid="base-point"][data-period="2011-07"]')).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(list).toContainText('Customers active at the end of 2011-07');
+	await expect(page.getByTestId('drill-count')).toHaveAttribute('data-total', july.end);
 });
