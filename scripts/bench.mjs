@@ -415,6 +415,9 @@ async function weeklyRun(page) {
 	const cdp = await startProfile(page);
 	// TRACE_WEEKLY=file.json: a Chromium trace of the change, for finding what the long tasks are
 	const trace = await startTrace(page, process.env.TRACE_WEEKLY);
+	// HEAP_WEEKLY=file.heapprofile: what the change allocates and keeps (a sampling heap profile; kept
+	// objects are what a scavenge copies, and a 25–30 ms scavenge made one of its long tasks)
+	const heap = await startHeap(page, process.env.HEAP_WEEKLY);
 	const t0 = await page.evaluate(() => {
 		const w = window;
 		w.__weeklyAt = null;
@@ -435,6 +438,7 @@ async function weeklyRun(page) {
 	});
 	await page.waitForFunction(() => window.__weeklyAt !== null, null, { timeout: 300_000, polling: 100 });
 	await stopTrace(page, trace, 'the weekly change');
+	await stopHeap(heap, 'the weekly change');
 	await stopProfile(cdp, 'app-main-weekly.cpuprofile', 'app main-thread profile of the weekly change');
 	// a big grid draws the cells near its box's view (CohortHeatmap): count the cohorts by their labels
 	const got = await page.evaluate(() => ({ at: window.__weeklyAt, tasks: window.__longtasks, cohorts: Number(document.querySelector('[data-testid="cohort-heatmap"]')?.getAttribute('data-cohorts') ?? document.querySelectorAll('[data-cohort-label]').length), labels: document.querySelectorAll('[data-cohort-label]').length, cells: document.querySelectorAll('[data-testid="heat-cell"]').length }));
@@ -471,6 +475,24 @@ async function stopProfile(cdp, name, what) {
 	writeFileSync(file, JSON.stringify(profile));
 	log(`${what}: ${file}`);
 	await cdp.detach();
+}
+
+/** Starts sampling the page's allocations for a heap profile to write to `path` (none when `path` is empty). */
+async function startHeap(page, path) {
+	if (!path) return null;
+	const cdp = await page.context().newCDPSession(page);
+	await cdp.send('HeapProfiler.enable');
+	await cdp.send('HeapProfiler.startSampling', { samplingInterval: 4096 });
+	return { cdp, path };
+}
+
+/** Stops `startHeap`'s sampling and writes the profile (objects still alive; open it in DevTools' Memory panel). */
+async function stopHeap(heap, what) {
+	if (!heap) return;
+	const { profile } = await heap.cdp.send('HeapProfiler.stopSampling');
+	writeFileSync(heap.path, JSON.stringify(profile));
+	log(`heap profile of ${what}: ${heap.path}`);
+	await heap.cdp.detach();
 }
 
 /** Starts a Chromium trace of the page into `path` (none when `path` is empty), for finding what long tasks are. */
