@@ -25,6 +25,7 @@ const COLUMNS = [
 	'analyse_vs_pandas',
 	'reopen_ms',
 	'longest_task_ms',
+	'longest_task_worst_ms',
 	'peak_renderer_mb',
 	'memory_target_mb',
 	'stored_mb',
@@ -64,6 +65,24 @@ export function compareChecks(app, other) {
 	for (const k of ['segments', 'types']) {
 		const keys = new Set([...Object.keys(app[k]), ...Object.keys(other[k])]);
 		for (const s of keys) if ((app[k][s] ?? 0) !== (other[k][s] ?? 0)) out.push(`${k} ${s}: ${app[k][s] ?? 0} vs ${other[k][s] ?? 0}`);
+	}
+	return out;
+}
+
+/**
+ * The app's figures over several runs of the same import (the issue's targets hold "as medians of at
+ * least 3 runs"): for each figure its median, its worst (largest: every figure here is a time, a gap or
+ * a size, better smaller) and every run's value, so a run that went over a target stays in sight. A
+ * figure missing (null) in any run has no median or worst.
+ * @param {Record<string, number | null>[]} runs one object of figures per run, the same keys in each
+ * @returns {Record<string, { median: number | null, worst: number | null, runs: (number | null)[] }>}
+ */
+export function summariseRuns(runs) {
+	const out = {};
+	for (const key of Object.keys(runs[0] ?? {})) {
+		const xs = runs.map((r) => r[key] ?? null);
+		const known = xs.every((x) => x !== null && Number.isFinite(x));
+		out[key] = { median: known ? median(xs) : null, worst: known ? Math.max(...xs) : null, runs: xs };
 	}
 	return out;
 }
