@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 
+const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
 const REF = new URL('../../../shared/data/reference/online_retail_sample_week_w13/', import.meta.url).pathname;
 const [head, ...lines] = readFileSync(`${REF}periods.csv`, 'utf8').trim().split('\n');
 const cols = head.split(',');
@@ -39,4 +40,37 @@ test('a weekly period table grows to every reference row', async ({ page }) => {
 	await page.reload();
 	await expect(page.getByTestId('granularity')).toHaveValue('week');
 	await check();
+});
+
+// A long table's box has its full height from the start and contains its layout (issue 5: each step
+// of a growing weekly table re-laid out the page around it); a short one keeps the height of its rows.
+test('a long period table scrolls in a box of fixed height, a short one has no empty space', async ({ page }) => {
+	await page.goto('./');
+	await page.getByTestId('sample-button').click();
+	await page.getByTestId('import-button').click();
+	await expect(page.locator('[data-testid="cohort-heatmap"][data-ready="true"]')).toBeVisible({ timeout: 60_000 });
+	const table = page.getByTestId('period-table');
+	const box = () =>
+		table.evaluate((t) => {
+			const b = t.parentElement!;
+			const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+			return { height: b.getBoundingClientRect().height, scroll: b.scrollHeight, client: b.clientHeight, table: t.getBoundingClientRect().height, rem };
+		});
+	// monthly: 13 rows, the box is as tall as the table (its border aside)
+	const monthly = await box();
+	expect(await table.locator('tbody tr').count()).toBeLessThan(20);
+	expect(Math.abs(monthly.height - monthly.table)).toBeLessThanOrEqual(3);
+	expect(monthly.scroll).toBeLessThanOrEqual(monthly.client + 1);
+	await page.getByTestId('granularity').selectOption('week');
+	await expect(table).toHaveAttribute('data-complete', 'true', { timeout: 60_000 });
+	const weekly = await box();
+	expect(weekly.height).toBeCloseTo(36 * weekly.rem, 0);
+	expect(weekly.scroll).toBeGreaterThan(weekly.client);
+	// the box is filled: more rows than fit, none cut off at the end
+	const last = table.locator('tbody tr').last();
+	await last.scrollIntoViewIfNeeded();
+	await expect(last).toBeInViewport();
+	await table.evaluate((t) => t.parentElement!.scrollTo(0, 0));
+	await table.scrollIntoViewIfNeeded();
+	await page.screenshot({ path: `${SHOTS}/period-table-weekly.png`, clip: (await table.locator('..').boundingBox())! });
 });
