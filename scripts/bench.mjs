@@ -372,11 +372,24 @@ async function benchApp(browser, appUrl, path) {
 	};
 }
 
-/** The weekly grid's box scrolled to its bottom-left (the last cohorts): time until they are drawn, and the long tasks meanwhile. */
+/**
+ * The page scrolled down to the weekly grid (it sits below the fold: its cells were drawn but not yet
+ * laid out or painted), then the grid's box scrolled to its bottom-left (the last cohorts): the long
+ * tasks of each, and the time until the last cohorts are drawn.
+ */
 async function scrollRun(page) {
 	await page.evaluate(() => (window.__longtasks ? (window.__longtasks.length = 0) : null));
-	// TRACE_SCROLL=file.json: a trace of the scroll
+	// TRACE_SCROLL=file.json: a trace of both scrolls
 	const trace = await startTrace(page, process.env.TRACE_SCROLL);
+	await page.evaluate(() => document.querySelector('[data-testid="cohort-heatmap"] .heat-scroll').scrollIntoView({ block: 'center' }));
+	// two painted frames, then a task: the grid in view is laid out and painted by then
+	await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0)))));
+	await page.waitForTimeout(200);
+	const pageScroll = await page.evaluate(() => {
+		const tasks = window.__longtasks ?? [];
+		if (window.__longtasks) window.__longtasks.length = 0;
+		return tasks.map((x) => x.duration);
+	});
 	const cdp = await startProfile(page);
 	const t0 = await page.evaluate(() => {
 		const box = document.querySelector('[data-testid="cohort-heatmap"] .heat-scroll');
@@ -403,7 +416,7 @@ async function scrollRun(page) {
 		window.__scrolledAt = undefined;
 		return { at, tasks: window.__longtasks ?? [] };
 	});
-	return { drawn_ms: round(got.at - t0), longest_task_ms: got.tasks.reduce((m, x) => Math.max(m, x.duration), 0), long_tasks: got.tasks.length };
+	return { drawn_ms: round(got.at - t0), longest_task_ms: got.tasks.reduce((m, x) => Math.max(m, x.duration), 0), long_tasks: got.tasks.length, page_scroll_longest_task_ms: pageScroll.reduce((m, x) => Math.max(m, x), 0), page_scroll_long_tasks: pageScroll.length };
 }
 
 /**
@@ -449,7 +462,7 @@ async function weeklyRun(page) {
 	const out = { to_heatmap_ms: round(got.at - t0), cohorts: got.cohorts, labels_drawn: got.labels, cells_drawn: got.cells, longest_task_ms: tasks.reduce((m, x) => Math.max(m, x.duration), 0), long_tasks: tasks.map((x) => ({ after_change_ms: round(x.start - t0), duration_ms: x.duration })) };
 	log(`weekly: heatmap of ${out.cohorts} cohorts drawn (${out.cells_drawn} cells and ${out.labels_drawn} labels near the view) ${out.to_heatmap_ms} ms after the change; longest task ${out.longest_task_ms} ms (${tasks.length} over 50 ms: ${out.long_tasks.map((x) => `${x.after_change_ms}: ${x.duration_ms}`).join(', ')})`);
 	out.scroll = await scrollRun(page);
-	log(`weekly grid scrolled to its last cohort: drawn ${out.scroll.drawn_ms} ms after the scroll; longest task ${out.scroll.longest_task_ms} ms (${out.scroll.long_tasks} over 50 ms)`);
+	log(`page scrolled to the weekly grid: longest task ${out.scroll.page_scroll_longest_task_ms} ms (${out.scroll.page_scroll_long_tasks} over 50 ms); grid scrolled to its last cohort: drawn ${out.scroll.drawn_ms} ms after the scroll; longest task ${out.scroll.longest_task_ms} ms (${out.scroll.long_tasks} over 50 ms)`);
 	await page.evaluate(() => {
 		const select = document.querySelector('[data-testid="granularity"]');
 		select.value = 'month';
@@ -710,6 +723,7 @@ function appFigures(a) {
 		reopen_longest_task_ms: a.reopenLongest,
 		customers_longest_task_ms: a.customers.longest_task_ms,
 		weekly_longest_task_ms: a.weekly.longest_task_ms,
+		weekly_page_scroll_longest_task_ms: a.weekly.scroll.page_scroll_longest_task_ms,
 		weekly_scroll_longest_task_ms: a.weekly.scroll.longest_task_ms
 	};
 }

@@ -126,18 +126,21 @@ describe('heatDrawPlan and heatFrame', () => {
 
 describe('heatWindow and windowBands (a big grid draws the cells near the view)', () => {
 	const view = { left: 100, top: 200, right: 500, bottom: 400 }; // 400 × 200
-	it('is the view and half its size again on each side', () => {
-		expect(heatWindow(view, null)).toEqual({ left: -100, top: 100, right: 700, bottom: 500 });
+	it('is the view and a quarter of its size again on each side', () => {
+		expect(heatWindow(view, null)).toEqual({ left: 0, top: 150, right: 600, bottom: 450 });
 	});
-	it('stays while the view is a quarter of its size inside it, and moves after', () => {
+	it('stays while the view is an eighth of its size inside it, and moves after', () => {
 		const w = heatWindow(view, null);
-		expect(heatWindow({ left: 200, top: 250, right: 600, bottom: 450 }, w)).toBe(w);
-		const moved = heatWindow({ left: 201, top: 250, right: 601, bottom: 450 }, w);
-		expect(moved).toEqual({ left: 1, top: 150, right: 801, bottom: 550 });
-		expect(heatWindow({ left: 100, top: 251, right: 500, bottom: 451 }, w)).not.toBe(w);
+		// the window's right edge is 600: a view reaching 550 keeps 50 (an eighth of 400) inside, 551 does not
+		expect(heatWindow({ left: 150, top: 175, right: 550, bottom: 375 }, w)).toBe(w);
+		const moved = heatWindow({ left: 151, top: 200, right: 551, bottom: 400 }, w);
+		expect(moved).toEqual({ left: 51, top: 150, right: 651, bottom: 450 });
+		expect(heatWindow({ left: 100, top: 226, right: 500, bottom: 426 }, w)).not.toBe(w);
+		expect(heatWindow({ left: 50, top: 200, right: 450, bottom: 400 }, w)).toBe(w);
+		expect(heatWindow({ left: 49, top: 200, right: 449, bottom: 400 }, w)).not.toBe(w);
 	});
 	it('a view of no size (a hidden box) counts as the fallback size', () => {
-		expect(heatWindow({ left: 0, top: 0, right: 0, bottom: 0 }, null, { width: 100, height: 40 })).toEqual({ left: -50, top: -20, right: 150, bottom: 60 });
+		expect(heatWindow({ left: 0, top: 0, right: 0, bottom: 0 }, null, { width: 100, height: 40 })).toEqual({ left: -25, top: -10, right: 125, bottom: 50 });
 	});
 	it('keeps the cells that overlap the window, every band (maybe empty), and the tab stop wherever it is', () => {
 		const bands = heatBands(triangle(10), ROW, [20]);
